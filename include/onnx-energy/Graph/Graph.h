@@ -1,0 +1,123 @@
+//===- Graph/Graph.h - The analyzer's own model graph -------------*- C++ -*-===//
+//
+// Import turns an ONNX ModelProto into this graph; every later stage works on
+// it, never on protobuf classes, so the analysis does not change when the file
+// format does. The graph holds shapes and element types, never weight data:
+// memory grows with the number of nodes, not with the size of the model.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ONNX_ENERGY_GRAPH_GRAPH_H
+#define ONNX_ENERGY_GRAPH_GRAPH_H
+
+#include "onnx-energy/Support/Qty.h"
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onnx_energy {
+
+/// TensorProto.DataType values (onnx.proto, IR 8). Kept numerically equal so
+/// that conversion from the file is a cast.
+enum class ElemType : int {
+  Undefined = 0, Float = 1, UInt8 = 2, Int8 = 3, UInt16 = 4, Int16 = 5,
+  Int32 = 6, Int64 = 7, String = 8, Bool = 9, Float16 = 10, Double = 11,
+  UInt32 = 12, UInt64 = 13, Complex64 = 14, Complex128 = 15, BFloat16 = 16,
+  Float8E4M3FN = 17, Float8E4M3FNUZ = 18, Float8E5M2 = 19, Float8E5M2FNUZ = 20,
+  UInt4 = 21, Int4 = 22,
+};
+
+/// Short name ("f32", "i64", ...) and byte size (0 for string/undefined;
+/// 4-bit types report 1 and are sized by elemBits()).
+const char *elemTypeName(ElemType T);
+unsigned elemBits(ElemType T);
+
+/// One dimension: a known value, or a symbol (dim_param) or nothing.
+struct Dim {
+  int64_t Value = -1;  ///< >= 0 when known
+  std::string Symbol;  ///< dim_param, when the file gave one
+  bool known() const { return Value >= 0; }
+};
+
+/// A tensor value: graph input, initializer, or node output.
+struct Value {
+  std::string Name;
+  ElemType Type = ElemType::Undefined;
+  bool HasShape = false;      ///< rank known
+  std::vector<Dim> Shape;
+  bool IsInitializer = false; ///< weight (data never loaded)
+  bool IsGraphInput = false;
+  bool IsGraphOutput = false;
+  bool IsExternal = false;    ///< initializer stored in an external file
+  int Producer = -1;          ///< node index, -1 for inputs/initializers
+  /// Small constant integer data (shapes, axes) kept for the binders; empty
+  /// when the value is not such a constant.
+  std::optional<std::vector<int64_t>> IntData;
+
+  /// Number of elements, invalid if any dim is unknown or it overflows.
+  Qty numElements() const;
+  /// Size in bytes, invalid if unknown.
+  Qty byteSize() const;
+  bool fullyKnown() const;
+  /// "1x3x224x224", with '?' or the symbol for unknown dims.
+  std::string shapeString() const;
+};
+
+/// A node attribute. Tensor-valued attributes keep only type and shape (and
+/// small integer data); graph-valued ones are not expanded here.
+struct Attribute {
+  enum Kind { Undefined, Float, Int, String, Tensor, Graph, Floats, Ints,
+              Strings, Tensors, Graphs, Other };
+  Kind K = Undefined;
+  float F = 0;
+  int64_t I = 0;
+  std::string S;
+  std::vector<float> Fs;
+  std::vector<int64_t> Is;
+  std::vector<std::string> Ss;
+  ElemType TensorType = ElemType::Undefined;
+  std::vector<int64_t> TensorDims;
+};
+
+constexpr int NoValue = -1; ///< an omitted optional input
+
+struct Node {
+  std::string Name;           ///< unique: Import names unnamed nodes
+  bool NameWasGenerated = false;
+  std::string OpType;
+  std::string Domain;         ///< "" for ai.onnx ("ai.onnx" is folded to "")
+  int OpsetVersion = 0;       ///< opset of Domain imported by the model
+  std::vector<int> Inputs;    ///< value indices, NoValue for omitted ones
+  std::vector<int> Outputs;
+  std::map<std::string, Attribute> Attributes;
+
+  const Attribute *attr(const std::string &N) const {
+    auto It = Attributes.find(N);
+    return It == Attributes.end() ? nullptr : &It->second;
+  }
+  int64_t intAttr(const std::string &N, int64_t Default) const;
+  float floatAttr(const std::string &N, float Default) const;
+  std::vector<int64_t> intsAttr(const std::string &N) const;
+  std::string stringAttr(const std::string &N, const std::string &D) const;
+};
+
+struct Graph {
+  std::string Path;           ///< file it came from
+  int64_t IRVersion = 0;
+  std::string ProducerName, ProducerVersion;
+  std::map<std::string, int64_t> Opsets; ///< domain ("" = ai.onnx) -> version
+  std::vector<Value> Values;
+  std::vector<Node> Nodes;    ///< topologically sorted
+  std::vector<int> Inputs, Outputs; ///< value indices (inputs exclude initializers)
+  uint64_t FileBytes = 0;
+  uint64_t WeightBytes = 0;   ///< sum of initializer sizes (not read)
+
+  const Value &value(int I) const { return Values[I]; }
+  /// Index of the value named N, or -1.
+  int findValue(const std::string &N) const;
+};
+
+} // namespace onnx_energy
+
+#endif

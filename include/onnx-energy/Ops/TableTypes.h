@@ -1,0 +1,133 @@
+//===- Ops/TableTypes.h - Row types of the generated tables -------*- C++ -*-===//
+//
+// onnx-energy-tblgen turns ops/*.td and targets/*.td into constant tables of
+// the row types declared here (build/include/onnx-energy/Gen/*.inc). Only
+// lib/Ops/Catalog.cpp and lib/Target/Targets.cpp include the generated files;
+// everything else goes through Ops/Catalog.h and Target/Target.h.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ONNX_ENERGY_OPS_TABLETYPES_H
+#define ONNX_ENERGY_OPS_TABLETYPES_H
+
+#include "onnx-energy/Support/Qty.h"
+#include <cstdint>
+
+namespace onnx_energy {
+
+struct Node;
+class BindContext;
+
+/// One element type (from DType records), in declaration order.
+struct DTypeRow {
+  const char *Name;     ///< "f32"
+  int OnnxType;         ///< TensorProto.DataType
+  unsigned Bits, ExpBits, MantBits, PolyDegree;
+  bool IsFloat, IsSigned, IsBool;
+  const char *Source;
+};
+
+/// One primitive (from Primitive records), in declaration order.
+struct PrimitiveRow {
+  const char *Name;         ///< "mul"
+  const char *Description;
+  unsigned Flops;
+  const char *FloatCircuit; ///< expression text, "" if not applicable
+  const char *IntCircuit;
+  const char *BoolCircuit;
+  const char *Source;
+};
+
+/// TransistorTable[Primitive][DType]: TOs of one primitive at one DType, or
+/// -1 where the primitive has no circuit for that class of types.
+using TransistorCount = int64_t;
+
+/// Rule expressions are compiled to C++ functions over the binder's
+/// quantities (common ones first: in_bytes, out_bytes, in, out).
+using QtyFn = Qty (*)(const Qty *Q);
+
+/// A binder fills Q[0 .. NumQuantities) for one node; it returns false and
+/// reports through the context when it cannot.
+using BinderFn = bool (*)(BindContext &Ctx, Qty *Q);
+
+struct BinderRow {
+  const char *Name;
+  BinderFn Bind;
+  const char *const *Quantities; ///< names, common ones first
+  unsigned NumQuantities;
+  const char *Doc;
+};
+
+struct CountRow {
+  unsigned Primitive;    ///< index into the primitive table
+  bool OnOutput;         ///< operand is an output (else an input)
+  unsigned OperandIndex; ///< which input/output gives the element type
+  QtyFn Expr;
+  const char *ExprText;
+};
+
+struct LoweringRow {
+  const char *Domain; ///< "" for ai.onnx
+  const char *OpType;
+  int Since;
+  unsigned Binder;    ///< index into the binder table
+  const CountRow *Counts;
+  unsigned NumCounts;
+  QtyFn MACs, Reads, Writes;
+  const char *MACsText, *ReadsText, *WritesText;
+  const char *Doc;
+  const char *Location; ///< "ops/Linear.td:12", for diagnostics
+};
+
+/// A quantity from a target file, converted to SI units (bytes, Hz, B/s,
+/// FLOP/s, W, J, J/B). Specified == false means the field was left `?`.
+struct TargetQty {
+  double Value;
+  bool Specified;
+  const char *Text; ///< as written, e.g. "40 MiB"
+};
+
+struct ThroughputRow {
+  const char *DType;
+  TargetQty Rate;
+  const char *UnitKind;
+  const char *Source;
+};
+
+struct MemLevelRow {
+  const char *Name;
+  TargetQty Size;    ///< one instance
+  unsigned Instances;
+  bool PerUnit;
+  TargetQty Bandwidth, ReadEnergy, WriteEnergy;
+  const char *Source;
+};
+
+struct TargetRow {
+  const char *Name;
+  const char *const *Aliases;
+  unsigned NumAliases;
+  const char *Vendor, *Description, *Kind;
+  unsigned Units;
+  const char *UnitName;
+  unsigned Sockets;
+  TargetQty Clock;
+  const char *ProcessNode;
+  const ThroughputRow *Peak;
+  unsigned NumPeak;
+  const MemLevelRow *Levels;
+  unsigned NumLevels;
+  // Compute energy: ComputeRef (HasComputeRef) or EnergyPerTO.
+  bool HasComputeRef;
+  const char *RefPrimitive, *RefDType;
+  TargetQty RefEnergy;
+  const char *RefSource;
+  TargetQty TechScale;
+  const char *TechScaleSource;
+  TargetQty EnergyPerTO;
+  TargetQty StaticPower, TDP;
+  const char *Source;
+};
+
+} // namespace onnx_energy
+
+#endif

@@ -1,0 +1,32 @@
+# lit configuration for onnx-energy. One behaviour per test file; inputs are
+# ONNX text models (.onnxtxt) or TableGen files (.td) with RUN/CHECK lines in
+# '//' comments.
+import os
+import lit.formats
+
+config.name = "onnx-energy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".onnxtxt", ".td", ".test"]
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
+                   "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
+# Deterministic output: no colours, no terminal-dependent widths.
+config.environment["TERM"] = "dumb"
+
+config.substitutions.append(("%onnx-energy", os.path.join(config.tools_dir, "onnx-energy")))
+config.substitutions.append(("%tblgen", os.path.join(config.tools_dir, "onnx-energy-tblgen")))
+config.substitutions.append(("%ops", os.path.join(config.src_root, "ops")))
+config.substitutions.append(("%targets", os.path.join(config.src_root, "targets")))
+config.substitutions.append(("%models", os.path.join(config.shared_dir, "models")))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%sortjson", config.python + " " +
+                             os.path.join(config.src_root, "test", "sortjson.py")))
+
+if os.path.isdir(os.path.join(config.shared_dir, "models")):
+    config.available_features.add("shared-models")
+if os.path.isdir("/usr/share/libonnx-testdata/data"):
+    config.available_features.add("onnx-testdata")
