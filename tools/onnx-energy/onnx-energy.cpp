@@ -1,2 +1,221 @@
-// Placeholder driver; replaced by the real one.
-int main() { return 0; }
+//===- tools/onnx-energy/onnx-energy.cpp - The analyzer's driver ----------===//
+//
+// A thin driver: options -> Import -> Lower -> Energy -> Views. Every failure
+// becomes one `onnx-energy: error: ...` line and an exit code:
+//   0  the report was produced
+//   1  (reserved for lint findings at error level)
+//   2  usage or input error (bad option, unreadable or invalid model, unknown
+//      op under --unknown-ops=error, output file problems)
+//
+//===----------------------------------------------------------------------===//
+#include "onnx-energy/Config.h"
+#include "onnx-energy/Energy/Estimate.h"
+#include "onnx-energy/Import/Import.h"
+#include "onnx-energy/Lower/Lower.h"
+#include "onnx-energy/Ops/Catalog.h"
+#include "onnx-energy/Target/Target.h"
+#include "onnx-energy/Views/Report.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace onnx_energy;
+
+namespace {
+cl::OptionCategory ModelCat("Model options");
+cl::OptionCategory TargetCat("Target options");
+cl::OptionCategory OutputCat("Output options");
+
+cl::opt<std::string> InputFile(cl::Positional, cl::desc("<model.onnx|model.onnxtxt>"),
+                               cl::cat(ModelCat));
+cl::list<std::string> Dims(
+    "dim", cl::desc("Give a symbolic dimension a value, e.g. --dim batch=8 "
+                    "(repeatable)"),
+    cl::value_desc("NAME=VALUE"), cl::cat(ModelCat));
+cl::list<std::string> Inputs(
+    "input", cl::desc("Pin a graph input's shape, e.g. --input "
+                      "data=1x3x224x224 (repeatable)"),
+    cl::value_desc("NAME=D0xD1x..."), cl::cat(ModelCat));
+cl::opt<UnknownOpPolicy> UnknownOps(
+    "unknown-ops", cl::desc("What to do with an op that has no lowering rule"),
+    cl::values(clEnumValN(UnknownOpPolicy::Warn, "warn",
+                          "report it, leave it uncosted, exit 0 (default)"),
+               clEnumValN(UnknownOpPolicy::Error, "error",
+                          "report it and exit 2")),
+    cl::init(UnknownOpPolicy::Warn), cl::cat(ModelCat));
+
+cl::opt<std::string> TargetName(
+    "target", cl::desc("Hardware target by name or alias (--target=help lists "
+                       "them)"),
+    cl::init("a100"), cl::cat(TargetCat));
+cl::opt<bool> ShowSources("show-sources",
+                          cl::desc("Print the target's figures with their "
+                                   "sources and the primitive catalog, and exit"),
+                          cl::cat(TargetCat));
+
+cl::opt<bool> JSON("json", cl::desc("Write the report as JSON"),
+                   cl::cat(OutputCat));
+cl::opt<std::string> OutputFile(
+    "o", cl::desc("Write the report to FILE (JSON if it ends in .json); "
+                  "written atomically, never over the input"),
+    cl::value_desc("FILE"), cl::cat(OutputCat));
+cl::opt<bool> Force("force", cl::desc("Replace an existing output file"),
+                    cl::cat(OutputCat));
+cl::opt<SortOrder> Sort(
+    "sort", cl::desc("Order of the per-op table"),
+    cl::values(clEnumValN(SortOrder::Energy, "energy",
+                          "most energy first (default)"),
+               clEnumValN(SortOrder::Graph, "graph", "topological order"),
+               clEnumValN(SortOrder::TOs, "tos", "most TOs first")),
+    cl::init(SortOrder::Energy), cl::cat(OutputCat));
+cl::opt<unsigned> Top("top", cl::desc("Rows in the text per-op table (0 = all)"),
+                      cl::init(0), cl::cat(OutputCat));
+cl::opt<bool> PrintGraph("print-graph",
+                         cl::desc("Print the imported, sorted, typed graph "
+                                  "and exit"),
+                         cl::cat(OutputCat));
+cl::opt<bool> PrintLoweringOpt("print-lowering",
+                               cl::desc("Print each node's primitive counts "
+                                        "and exit"),
+                               cl::cat(OutputCat));
+
+int fail(const Twine &Msg) {
+  WithColor::error(errs(), "onnx-energy") << Msg << "\n";
+  return 2;
+}
+
+void printVersion(raw_ostream &OS) {
+  OS << "onnx-energy " << ONNX_ENERGY_VERSION << "\n";
+}
+
+void printCatalogSources(raw_ostream &OS) {
+  OS << "\nprimitives (TOs per element at f32; sources):\n";
+  std::optional<unsigned> F32 = findDType("f32");
+  for (unsigned I = 0; I < primitives().size(); ++I) {
+    const PrimitiveRow &P = primitives()[I];
+    OS << "  " << P.Name << ": " << P.Description;
+    if (F32)
+      OS << " [" << transistorOps(I, *F32) << " TOs at f32]";
+    OS << "\n    source: " << P.Source << "\n";
+  }
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions({&ModelCat, &TargetCat, &OutputCat});
+  cl::SetVersionPrinter(printVersion);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "onnx-energy: static energy analysis of ONNX models\n\n"
+      "  Lowers every node of the model to primitive arithmetic (adds, "
+      "multiplies,\n  divisions, square roots, exps, ...), counts the "
+      "transistor operations (TOs)\n  they cost at the operands' bit widths, "
+      "and estimates energy on a target as\n  compute (TOs x energy per TO) + "
+      "memory (bytes x energy of the level that\n  serves them) + static "
+      "(power x roofline time). Weights are never read.\n\n"
+      "  onnx-energy model.onnx --target=a100\n"
+      "  onnx-energy model.onnxtxt --target=unit --json -o report.json\n\n"
+      "  Exit status: 0 report produced, 2 usage or input error.\n");
+
+  if (TargetName == "help") {
+    printTargetList(outs());
+    return 0;
+  }
+  Expected<const Target *> T = findTarget(TargetName);
+  if (!T)
+    return fail(toString(T.takeError()));
+  if (ShowSources) {
+    printTargetSources(**T, outs());
+    printCatalogSources(outs());
+    return 0;
+  }
+  if (InputFile.empty())
+    return fail("no model given (usage: onnx-energy model.onnx "
+                "--target=NAME; --help for more)");
+
+  ImportOptions IO;
+  for (const std::string &D : Dims)
+    if (Error E = parseDimOption(D, IO))
+      return fail(toString(std::move(E)));
+  for (const std::string &I : Inputs)
+    if (Error E = parseInputOption(I, IO))
+      return fail(toString(std::move(E)));
+
+  // Refuse an output that would replace the input or an existing file
+  // before doing any work.
+  bool WriteJSON = JSON || StringRef(OutputFile).ends_with(".json");
+  if (!OutputFile.empty() && OutputFile != "-") {
+    if (sys::fs::exists(OutputFile)) {
+      bool Same = false;
+      if (!sys::fs::equivalent(OutputFile, InputFile, Same) && Same)
+        return fail("output file '" + OutputFile + "' is the input model");
+      if (!Force)
+        return fail("output file '" + OutputFile +
+                    "' exists; use --force to replace it");
+    }
+  }
+
+  DiagnosticList Diags;
+  Expected<Graph> G = importModel(InputFile, IO, Diags);
+  if (!G)
+    return fail(toString(G.takeError()));
+  if (PrintGraph) {
+    printGraph(*G, outs());
+    Diags.print(errs());
+    return 0;
+  }
+
+  LowerOptions LO;
+  LO.UnknownOps = UnknownOps;
+  LoweredGraph L = lowerGraph(*G, LO, Diags);
+  if (PrintLoweringOpt) {
+    printLowering(*G, L, outs());
+    Diags.print(errs());
+    return Diags.count(Severity::Error) ? 2 : 0;
+  }
+  Estimate E = estimateEnergy(*G, L, **T, Diags);
+
+  ReportOptions RO;
+  RO.Sort = Sort;
+  RO.Top = Top;
+  RO.Parameters["target"] = TargetName;
+  RO.Parameters["unknown_ops"] =
+      UnknownOps == UnknownOpPolicy::Error ? "error" : "warn";
+  RO.Parameters["sort"] = Sort == SortOrder::Graph  ? "graph"
+                          : Sort == SortOrder::TOs ? "tos"
+                                                   : "energy";
+  std::string DimStr, InputStr;
+  for (const std::string &D : Dims)
+    DimStr += (DimStr.empty() ? "" : ",") + D;
+  for (const std::string &I : Inputs)
+    InputStr += (InputStr.empty() ? "" : ";") + I;
+  RO.Parameters["dims"] = DimStr;
+  RO.Parameters["inputs"] = InputStr;
+  Report R = collectReport(*G, L, E, **T, Diags, RO);
+
+  // Diagnostics go into the report; also to stderr as compiler-style lines
+  // unless the text report (which lists them) is what goes to stdout.
+  bool TextToStdout = !WriteJSON && (OutputFile.empty() || OutputFile == "-");
+  if (!TextToStdout)
+    Diags.print(errs());
+  auto Render = [&](raw_ostream &OS) -> Error {
+    if (WriteJSON)
+      renderJSON(R, OS);
+    else
+      renderText(R, OS);
+    return Error::success();
+  };
+  if (OutputFile.empty() || OutputFile == "-") {
+    cantFail(Render(outs()));
+  } else if (Error Err = writeToOutput(OutputFile, Render)) {
+    return fail("cannot write '" + OutputFile + "': " + toString(std::move(Err)));
+  }
+  if (Diags.count(Severity::Error))
+    return 2;
+  return 0;
+}

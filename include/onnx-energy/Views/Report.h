@@ -1,0 +1,94 @@
+//===- Views/Report.h - One data set, many renderings -------------*- C++ -*-===//
+//
+// collectReport() computes everything a view shows once; the text and JSON
+// renderers only format it, so they cannot disagree. Every machine-readable
+// rendering embeds the tool version, the target with its sources, and the
+// parameters that produced it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ONNX_ENERGY_VIEWS_REPORT_H
+#define ONNX_ENERGY_VIEWS_REPORT_H
+
+#include "onnx-energy/Energy/Estimate.h"
+#include "onnx-energy/Graph/Graph.h"
+#include "onnx-energy/Lower/Lower.h"
+#include "onnx-energy/Support/Diagnostics.h"
+#include "onnx-energy/Target/Target.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace onnx_energy {
+
+enum class SortOrder { Energy, Graph, TOs };
+
+struct ReportOptions {
+  SortOrder Sort = SortOrder::Energy;
+  unsigned Top = 0; ///< per-op rows in the text view; 0 = all
+  /// The parameters that produced the report (option name -> value), embedded
+  /// verbatim in machine-readable output.
+  std::map<std::string, std::string> Parameters;
+};
+
+struct ReportNode {
+  unsigned Index = 0; ///< position in topological order
+  std::string Name, OpType, Domain;
+  NodeCost::Status Status = NodeCost::NoRule;
+  std::string Problem;
+  std::string Rule; ///< rule location, e.g. "Linear.td:12"
+  std::vector<PrimitiveUse> Prims;
+  int64_t TOs = 0, MACs = 0, FLOPs = 0, ReadBytes = 0, WriteBytes = 0;
+  NodeEstimate E;
+  double Share = 0; ///< of total energy
+  std::string Level;
+};
+
+struct ReportLevel {
+  std::string Name;
+  double Capacity = 0;
+  LevelTotals Totals;
+};
+
+struct Report {
+  std::string ToolVersion;
+  // Model
+  std::string ModelPath, Producer;
+  int64_t IRVersion = 0;
+  std::map<std::string, int64_t> Opsets;
+  uint64_t FileBytes = 0, WeightBytes = 0;
+  unsigned NumNodes = 0, NumCosted = 0;
+  std::map<std::string, unsigned> Uncosted; ///< op type -> nodes not costed
+  // Target
+  std::string TargetName, TargetDescription, TargetSource, EnergyPerTOOrigin;
+  double EnergyPerTO = 0, StaticPower = 0;
+  // Totals
+  int64_t TOs = 0, MACs = 0, FLOPs = 0;
+  double ComputeJ = 0, MemoryJ = 0, StaticJ = 0, Seconds = 0;
+  double totalJ() const { return ComputeJ + MemoryJ + StaticJ; }
+  std::vector<ReportLevel> Levels;
+  std::vector<PrimitiveUse> Prims; ///< sorted by TOs, descending
+  std::vector<ReportNode> Nodes;   ///< in the requested order
+  std::vector<Diagnostic> Diags;
+  ReportOptions Opts;
+};
+
+Report collectReport(const Graph &G, const LoweredGraph &L, const Estimate &E,
+                     const Target &T, const DiagnosticList &Diags,
+                     const ReportOptions &Opts);
+
+void renderText(const Report &R, llvm::raw_ostream &OS);
+void renderJSON(const Report &R, llvm::raw_ostream &OS);
+
+/// Debugging view: one line per node and primitive, in graph order.
+void printLowering(const Graph &G, const LoweredGraph &L, llvm::raw_ostream &OS);
+
+/// "12.3 mJ", "4.56 uJ": engineering notation with an SI prefix.
+std::string formatSI(double V, const char *Unit);
+
+} // namespace onnx_energy
+
+#endif

@@ -1,0 +1,150 @@
+//===- lib/Views/JSONView.cpp - The machine-readable report ---------------===//
+//
+// Schema (stable keys, units in the key names): tool, model, target,
+// parameters, coverage, totals, levels, primitives, nodes, diagnostics.
+// docs/CommandGuide/onnx-energy.md documents every key.
+//
+//===----------------------------------------------------------------------===//
+#include "onnx-energy/Ops/Catalog.h"
+#include "onnx-energy/Views/Report.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace onnx_energy {
+
+namespace {
+const char *statusName(NodeCost::Status S) {
+  switch (S) {
+  case NodeCost::Costed:
+    return "costed";
+  case NodeCost::NoRule:
+    return "no-rule";
+  case NodeCost::Unresolved:
+    return "unresolved";
+  }
+  return "?";
+}
+
+void primitiveObject(llvm::json::OStream &J, const PrimitiveUse &U) {
+  J.object([&] {
+    J.attribute("primitive", primitives()[U.Primitive].Name);
+    J.attribute("dtype", dtypes()[U.DType].Name);
+    J.attribute("count", U.Count);
+    J.attribute("tos", U.TOs);
+  });
+}
+} // namespace
+
+void renderJSON(const Report &R, llvm::raw_ostream &OS) {
+  llvm::json::OStream J(OS, 1);
+  J.object([&] {
+    J.attributeObject("tool", [&] {
+      J.attribute("name", "onnx-energy");
+      J.attribute("version", R.ToolVersion);
+    });
+    J.attributeObject("model", [&] {
+      J.attribute("path", R.ModelPath);
+      J.attribute("ir_version", R.IRVersion);
+      J.attribute("producer", R.Producer);
+      J.attributeObject("opsets", [&] {
+        for (const auto &KV : R.Opsets)
+          J.attribute(KV.first.empty() ? "ai.onnx" : KV.first, KV.second);
+      });
+      J.attribute("nodes", int64_t(R.NumNodes));
+      J.attribute("file_bytes", int64_t(R.FileBytes));
+      J.attribute("weight_bytes", int64_t(R.WeightBytes));
+    });
+    J.attributeObject("target", [&] {
+      J.attribute("name", R.TargetName);
+      J.attribute("description", R.TargetDescription);
+      J.attribute("source", R.TargetSource);
+      J.attribute("energy_per_to_J", R.EnergyPerTO);
+      J.attribute("energy_per_to_origin", R.EnergyPerTOOrigin);
+      J.attribute("static_power_W", R.StaticPower);
+    });
+    J.attributeObject("parameters", [&] {
+      for (const auto &KV : R.Opts.Parameters)
+        J.attribute(KV.first, KV.second);
+    });
+    J.attributeObject("coverage", [&] {
+      J.attribute("nodes", int64_t(R.NumNodes));
+      J.attribute("costed", int64_t(R.NumCosted));
+      J.attribute("fraction",
+                  R.NumNodes ? double(R.NumCosted) / R.NumNodes : 1.0);
+      J.attributeObject("not_costed", [&] {
+        for (const auto &KV : R.Uncosted)
+          J.attribute(KV.first, int64_t(KV.second));
+      });
+    });
+    J.attributeObject("totals", [&] {
+      J.attribute("tos", R.TOs);
+      J.attribute("macs", R.MACs);
+      J.attribute("flops", R.FLOPs);
+      J.attribute("energy_J", R.totalJ());
+      J.attribute("compute_J", R.ComputeJ);
+      J.attribute("memory_J", R.MemoryJ);
+      J.attribute("static_J", R.StaticJ);
+      J.attribute("seconds", R.Seconds);
+    });
+    J.attributeArray("levels", [&] {
+      for (const ReportLevel &L : R.Levels)
+        J.object([&] {
+          J.attribute("name", L.Name);
+          J.attribute("capacity_bytes", L.Capacity);
+          J.attribute("nodes", int64_t(L.Totals.Nodes));
+          J.attribute("read_bytes", L.Totals.ReadBytes);
+          J.attribute("write_bytes", L.Totals.WriteBytes);
+          J.attribute("energy_J", L.Totals.Joules);
+        });
+    });
+    J.attributeArray("primitives", [&] {
+      for (const PrimitiveUse &U : R.Prims)
+        primitiveObject(J, U);
+    });
+    J.attributeArray("nodes", [&] {
+      for (const ReportNode &N : R.Nodes)
+        J.object([&] {
+          J.attribute("index", int64_t(N.Index));
+          J.attribute("name", N.Name);
+          J.attribute("op", N.OpType);
+          J.attribute("domain", N.Domain);
+          J.attribute("status", statusName(N.Status));
+          if (N.Status != NodeCost::Costed) {
+            J.attribute("problem", N.Problem);
+            return;
+          }
+          J.attribute("rule", N.Rule);
+          J.attributeArray("primitives", [&] {
+            for (const PrimitiveUse &U : N.Prims)
+              primitiveObject(J, U);
+          });
+          J.attribute("tos", N.TOs);
+          J.attribute("macs", N.MACs);
+          J.attribute("flops", N.FLOPs);
+          J.attribute("read_bytes", N.ReadBytes);
+          J.attribute("write_bytes", N.WriteBytes);
+          J.attribute("energy_J", N.E.totalJ());
+          J.attribute("compute_J", N.E.ComputeJ);
+          J.attribute("memory_J", N.E.MemoryJ);
+          J.attribute("static_J", N.E.StaticJ);
+          J.attribute("seconds", N.E.seconds());
+          J.attribute("share", N.Share);
+          J.attribute("level", N.Level);
+          J.attribute("bound", N.E.computeBound() ? "compute" : "memory");
+        });
+    });
+    J.attributeArray("diagnostics", [&] {
+      for (const Diagnostic &D : R.Diags)
+        J.object([&] {
+          J.attribute("severity", severityName(D.Sev));
+          J.attribute("code", D.Code);
+          J.attribute("node", D.Node);
+          J.attribute("op", D.OpType);
+          J.attribute("message", D.Message);
+        });
+    });
+  });
+  OS << "\n";
+}
+
+} // namespace onnx_energy

@@ -1,0 +1,111 @@
+//===- lib/Views/Report.cpp - Collect the report data once ----------------===//
+#include "onnx-energy/Views/Report.h"
+#include "onnx-energy/Config.h"
+#include "onnx-energy/Ops/Catalog.h"
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace onnx_energy {
+
+std::string formatSI(double V, const char *Unit) {
+  if (V == 0 || !std::isfinite(V))
+    return fmt::format("{} {}", V, Unit);
+  static const struct { double Scale; const char *Prefix; } Prefixes[] = {
+      {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "k"}, {1, ""},
+      {1e-3, "m"}, {1e-6, "u"}, {1e-9, "n"}, {1e-12, "p"}, {1e-15, "f"}};
+  double A = std::fabs(V);
+  for (const auto &P : Prefixes)
+    if (A >= P.Scale * 0.9995)
+      return fmt::format("{:.4g} {}{}", V / P.Scale, P.Prefix, Unit);
+  return fmt::format("{:.4g} {}", V, Unit);
+}
+
+Report collectReport(const Graph &G, const LoweredGraph &L, const Estimate &E,
+                     const Target &T, const DiagnosticList &Diags,
+                     const ReportOptions &Opts) {
+  Report R;
+  R.Opts = Opts;
+  R.ToolVersion = ONNX_ENERGY_VERSION;
+  R.ModelPath = G.Path;
+  R.Producer = G.ProducerName.empty()
+                   ? std::string()
+                   : G.ProducerName + (G.ProducerVersion.empty()
+                                           ? ""
+                                           : " " + G.ProducerVersion);
+  R.IRVersion = G.IRVersion;
+  R.Opsets = G.Opsets;
+  R.FileBytes = G.FileBytes;
+  R.WeightBytes = G.WeightBytes;
+  R.NumNodes = G.Nodes.size();
+  R.NumCosted = L.NumCosted;
+  R.TargetName = T.name().str();
+  R.TargetDescription = T.row().Description;
+  R.TargetSource = T.row().Source;
+  R.EnergyPerTO = T.energyPerTO();
+  R.EnergyPerTOOrigin = T.energyPerTOOrigin();
+  R.StaticPower = T.row().StaticPower.Value;
+  R.TOs = L.TOs;
+  R.MACs = L.MACs;
+  R.FLOPs = L.FLOPs;
+  R.ComputeJ = E.ComputeJ;
+  R.MemoryJ = E.MemoryJ;
+  R.StaticJ = E.StaticJ;
+  R.Seconds = E.Seconds;
+  for (unsigned I = 0; I < T.levels().size(); ++I)
+    R.Levels.push_back({T.levels()[I].Name, T.levelCapacity(I), E.Levels[I]});
+  R.Prims = L.Prims;
+  std::stable_sort(R.Prims.begin(), R.Prims.end(),
+                   [](const PrimitiveUse &A, const PrimitiveUse &B) {
+                     return A.TOs > B.TOs;
+                   });
+
+  double Total = E.totalJ();
+  R.Nodes.reserve(G.Nodes.size());
+  for (unsigned I = 0; I < G.Nodes.size(); ++I) {
+    const Node &N = G.Nodes[I];
+    const NodeCost &C = L.Nodes[I];
+    ReportNode RN;
+    RN.Index = I;
+    RN.Name = N.Name;
+    RN.OpType = N.OpType;
+    RN.Domain = N.Domain;
+    RN.Status = C.St;
+    RN.Problem = C.Problem;
+    if (C.Rule)
+      RN.Rule = C.Rule->Location;
+    RN.Prims = C.Prims;
+    RN.TOs = C.TOs;
+    RN.MACs = C.MACs;
+    RN.FLOPs = C.FLOPs;
+    RN.ReadBytes = C.ReadBytes;
+    RN.WriteBytes = C.WriteBytes;
+    RN.E = E.Nodes[I];
+    RN.Share = Total > 0 ? RN.E.totalJ() / Total : 0;
+    if (RN.E.Level >= 0)
+      RN.Level = T.levels()[RN.E.Level].Name;
+    if (C.St != NodeCost::Costed)
+      ++R.Uncosted[N.Domain.empty() ? N.OpType : N.Domain + "::" + N.OpType];
+    R.Nodes.push_back(std::move(RN));
+  }
+  switch (Opts.Sort) {
+  case SortOrder::Graph:
+    break;
+  case SortOrder::Energy:
+    std::stable_sort(R.Nodes.begin(), R.Nodes.end(),
+                     [](const ReportNode &A, const ReportNode &B) {
+                       return A.E.totalJ() > B.E.totalJ();
+                     });
+    break;
+  case SortOrder::TOs:
+    std::stable_sort(R.Nodes.begin(), R.Nodes.end(),
+                     [](const ReportNode &A, const ReportNode &B) {
+                       return A.TOs > B.TOs;
+                     });
+    break;
+  }
+  R.Diags = Diags.all();
+  return R;
+}
+
+} // namespace onnx_energy

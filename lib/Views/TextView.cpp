@@ -1,0 +1,130 @@
+//===- lib/Views/TextView.cpp - The human-readable report -----------------===//
+#include "onnx-energy/Ops/Catalog.h"
+#include "onnx-energy/Views/Report.h"
+#include "llvm/Support/raw_ostream.h"
+#include <fmt/format.h>
+
+namespace onnx_energy {
+
+namespace {
+std::string pct(double Part, double Whole) {
+  return Whole > 0 ? fmt::format("{:.1f}%", 100.0 * Part / Whole) : "-";
+}
+
+std::string opsetString(const std::map<std::string, int64_t> &Opsets) {
+  std::string S;
+  for (const auto &KV : Opsets)
+    S += fmt::format("{}{} {}", S.empty() ? "" : ", ",
+                     KV.first.empty() ? "ai.onnx" : KV.first, KV.second);
+  return S;
+}
+} // namespace
+
+void renderText(const Report &R, llvm::raw_ostream &OS) {
+  double Total = R.totalJ();
+  OS << fmt::format("onnx-energy {}: {} on {}\n\n", R.ToolVersion, R.ModelPath,
+                    R.TargetName);
+  OS << fmt::format("Model:     IR {}, opsets {}{}\n", R.IRVersion,
+                    opsetString(R.Opsets),
+                    R.Producer.empty() ? "" : ", produced by " + R.Producer);
+  OS << fmt::format("           {} nodes, weights {} (never read)\n", R.NumNodes,
+                    formatSI(double(R.WeightBytes), "B"));
+  OS << fmt::format("Target:    {}: {}\n", R.TargetName, R.TargetDescription);
+  OS << fmt::format("           {}\n", R.EnergyPerTOOrigin);
+  OS << fmt::format("Coverage:  {}/{} nodes costed ({})\n", R.NumCosted,
+                    R.NumNodes,
+                    R.NumNodes ? pct(R.NumCosted, R.NumNodes) : "100.0%");
+  if (!R.Uncosted.empty()) {
+    std::string S;
+    for (const auto &KV : R.Uncosted)
+      S += fmt::format("{}{} x{}", S.empty() ? "" : ", ", KV.first, KV.second);
+    OS << "           not costed: " << S << "\n";
+  }
+  OS << fmt::format("Work:      {} TOs, {} MACs, {} FLOPs\n", R.TOs, R.MACs,
+                    R.FLOPs);
+  OS << fmt::format("Energy:    {} = compute {} ({}) + memory {} ({}) + static "
+                    "{} ({})\n",
+                    formatSI(Total, "J"), formatSI(R.ComputeJ, "J"),
+                    pct(R.ComputeJ, Total), formatSI(R.MemoryJ, "J"),
+                    pct(R.MemoryJ, Total), formatSI(R.StaticJ, "J"),
+                    pct(R.StaticJ, Total));
+  OS << fmt::format("Time:      {} (roofline, sum over nodes)\n\n",
+                    formatSI(R.Seconds, "s"));
+
+  OS << "Memory levels:\n";
+  OS << fmt::format("  {:<6} {:>10} {:>6} {:>12} {:>12} {:>12}\n", "level",
+                    "capacity", "nodes", "read", "written", "energy");
+  for (const ReportLevel &L : R.Levels)
+    OS << fmt::format("  {:<6} {:>10} {:>6} {:>12} {:>12} {:>12}\n", L.Name,
+                      formatSI(L.Capacity, "B"), L.Totals.Nodes,
+                      formatSI(L.Totals.ReadBytes, "B"),
+                      formatSI(L.Totals.WriteBytes, "B"),
+                      formatSI(L.Totals.Joules, "J"));
+
+  OS << "\nPrimitives:\n";
+  OS << fmt::format("  {:<8} {:<6} {:>16} {:>20} {:>7}\n", "prim", "dtype",
+                    "count", "TOs", "TOs%");
+  for (const PrimitiveUse &U : R.Prims)
+    OS << fmt::format("  {:<8} {:<6} {:>16} {:>20} {:>7}\n",
+                      primitives()[U.Primitive].Name, dtypes()[U.DType].Name,
+                      U.Count, U.TOs, pct(double(U.TOs), double(R.TOs)));
+
+  const char *Order = R.Opts.Sort == SortOrder::Graph  ? "graph order"
+                      : R.Opts.Sort == SortOrder::TOs ? "by TOs"
+                                                      : "by energy";
+  OS << fmt::format("\nPer op ({}):\n", Order);
+  OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>11} {:>7} {:<5} "
+                    "{}\n",
+                    "#", "node", "op", "TOs", "MACs", "energy", "share",
+                    "level", "bound");
+  unsigned Shown = 0;
+  for (const ReportNode &N : R.Nodes) {
+    if (R.Opts.Top && Shown == R.Opts.Top) {
+      OS << fmt::format("  ... {} more (--top=0 shows all)\n",
+                        R.Nodes.size() - Shown);
+      break;
+    }
+    ++Shown;
+    std::string Name = N.Name.size() > 28 ? N.Name.substr(0, 27) + "~" : N.Name;
+    std::string Op = N.Domain.empty() ? N.OpType : N.Domain + "::" + N.OpType;
+    if (Op.size() > 20)
+      Op = Op.substr(0, 19) + "~";
+    if (N.Status != NodeCost::Costed) {
+      OS << fmt::format("  {:>5} {:<28} {:<20} not costed: {}\n", N.Index, Name,
+                        Op, N.Problem);
+      continue;
+    }
+    OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>11} {:>7} {:<5} "
+                      "{}\n",
+                      N.Index, Name, Op, N.TOs, N.MACs,
+                      formatSI(N.E.totalJ(), "J"), pct(N.E.totalJ(), Total),
+                      N.Level, N.E.computeBound() ? "compute" : "memory");
+  }
+  if (!R.Diags.empty()) {
+    OS << fmt::format("\nDiagnostics ({}):\n", R.Diags.size());
+    DiagnosticList L;
+    for (const Diagnostic &D : R.Diags)
+      L.add(D);
+    L.print(OS);
+  }
+}
+
+void printLowering(const Graph &G, const LoweredGraph &L, llvm::raw_ostream &OS) {
+  for (size_t I = 0; I < G.Nodes.size(); ++I) {
+    const Node &N = G.Nodes[I];
+    const NodeCost &C = L.Nodes[I];
+    std::string Head = fmt::format("node '{}' ({})", N.Name, N.OpType);
+    if (C.St != NodeCost::Costed) {
+      OS << Head << ": not costed: " << C.Problem << "\n";
+      continue;
+    }
+    for (const PrimitiveUse &U : C.Prims)
+      OS << fmt::format("{}: {} {} x {} tos {}\n", Head,
+                        primitives()[U.Primitive].Name, dtypes()[U.DType].Name,
+                        U.Count, U.TOs);
+    OS << fmt::format("{}: macs {} flops {} read_bytes {} write_bytes {} tos {}\n",
+                      Head, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes, C.TOs);
+  }
+}
+
+} // namespace onnx_energy
