@@ -20,12 +20,12 @@
 //===----------------------------------------------------------------------===//
 
 // One ONNX tensor element type and the widths its circuits are built for.
-class DType<string name, int onnxType, int bits> {
+class DType<string name, int onnxType, int nbits> {
   string Name = name;        // short name in reports: "f32"
   int OnnxType = onnxType;   // TensorProto.DataType enum value
-  int Bits = bits;           // n: storage width in bits
+  int Bits = nbits;          // n: storage width in bits
   int ExpBits = 0;           // e: exponent field width (0 for integer and bool)
-  int MantBits = bits;       // m: significand width incl. hidden bit (floats);
+  int MantBits = nbits;      // m: significand width incl. hidden bit (floats);
                              //    the value width for integers
   bit IsFloat = 0;
   bit IsSigned = 0;
@@ -36,8 +36,8 @@ class DType<string name, int onnxType, int bits> {
   string Source = ?;         // where the format's widths come from
 }
 
-class FloatType<string name, int onnxType, int bits, int expBits, int mantBits,
-                int polyDegree> : DType<name, onnxType, bits> {
+class FloatType<string name, int onnxType, int nbits, int expBits, int mantBits,
+                int polyDegree> : DType<name, onnxType, nbits> {
   let ExpBits = expBits;
   let MantBits = mantBits;
   let IsFloat = 1;
@@ -45,8 +45,8 @@ class FloatType<string name, int onnxType, int bits, int expBits, int mantBits,
   let PolyDegree = polyDegree;
 }
 
-class IntType<string name, int onnxType, int bits, bit signed>
-    : DType<name, onnxType, bits> {
+class IntType<string name, int onnxType, int nbits, bit signed>
+    : DType<name, onnxType, nbits> {
   let IsSigned = signed;
 }
 
