@@ -9,6 +9,7 @@
 #include "onnx-energy/Lower/Lower.h"
 #include "onnx-energy/Lower/BindContext.h"
 #include "onnx-energy/Ops/Catalog.h"
+#include "onnx-energy/Lower/Rules.h"
 #include "llvm/ADT/STLExtras.h"
 #include <fmt/format.h>
 #include <map>

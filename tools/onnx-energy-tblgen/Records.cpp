@@ -1,0 +1,267 @@
+//===- Records.cpp - Typed views of the schema records --------------------===//
+//
+// Field readers and the read() functions of the schema structs. Every field
+// name of the schemas appears in this file and nowhere else in the backend.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Records.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
+#include "llvm/TableGen/Error.h"
+#include <limits>
+
+using namespace llvm;
+
+namespace onnx_energy::tblgen {
+
+std::vector<const Record *> defsInOrder(const RecordKeeper &RK,
+                                        StringRef ClassName) {
+  std::vector<const Record *> Defs;
+  for (const Record *R : RK.getAllDerivedDefinitionsIfDefined(ClassName))
+    Defs.push_back(R);
+  llvm::sort(Defs, LessRecordByID());
+  return Defs;
+}
+
+void fatalWithNote(const Record *Rec, const Twine &Msg, const Record *Prev,
+                   const Twine &Note) {
+  PrintError(Rec->getLoc(), Msg);
+  PrintFatalNote(Prev->getLoc(), Note);
+}
+
+std::string recordLocation(const Record *Rec) {
+  ArrayRef<SMLoc> Locs = Rec->getLoc();
+  if (Locs.empty())
+    return "";
+  unsigned Buf = SrcMgr.FindBufferContainingLoc(Locs.front());
+  if (!Buf)
+    return "";
+  StringRef File = sys::path::filename(
+      SrcMgr.getMemoryBuffer(Buf)->getBufferIdentifier());
+  return (File + ":" + Twine(SrcMgr.FindLineNumber(Locs.front(), Buf))).str();
+}
+
+namespace {
+/// Reads the fields of one record. Errors are reported at `At`: the record
+/// itself, or for an inline anonymous record (a Count in a list, a MemLevel
+/// of a target) the named record that holds it, since an anonymous record's
+/// location is its class's. `What` prefixes every message.
+class FieldReader {
+public:
+  FieldReader(const Record *R, const Record *At, std::string What)
+      : R(R), At(At), What(std::move(What)) {}
+  FieldReader(const Record *R, StringRef Class)
+      : R(R), At(R), What(describeRecord(R, Class)) {}
+
+  [[noreturn]] void fail(const Twine &Msg) const {
+    PrintFatalError(At->getLoc(), What + ": " + Msg);
+  }
+
+  void requireSet(StringRef Field) const {
+    if (R->isValueUnset(Field))
+      fail("missing required field '" + Field + "'");
+  }
+
+  StringRef str(StringRef Field) const {
+    requireSet(Field);
+    return R->getValueAsString(Field);
+  }
+  /// "" when left `?`.
+  StringRef optStr(StringRef Field) const {
+    return R->isValueUnset(Field) ? StringRef() : R->getValueAsString(Field);
+  }
+  QtyText qty(StringRef Field) const {
+    if (R->isValueUnset(Field))
+      return std::nullopt;
+    return R->getValueAsString(Field);
+  }
+  int64_t integer(StringRef Field, int64_t Min,
+                  int64_t Max = std::numeric_limits<int>::max()) const {
+    requireSet(Field);
+    int64_t V = R->getValueAsInt(Field);
+    if (V < Min || V > Max)
+      fail("field '" + Field + "' is " + Twine(V) + ", must be in [" +
+           Twine(Min) + ", " + Twine(Max) + "]");
+    return V;
+  }
+  bool bit(StringRef Field) const {
+    requireSet(Field);
+    return R->getValueAsBit(Field);
+  }
+  const Record *def(StringRef Field) const {
+    requireSet(Field);
+    return R->getValueAsDef(Field);
+  }
+  /// nullptr when left `?`.
+  const Record *optDef(StringRef Field) const {
+    return R->isValueUnset(Field) ? nullptr : R->getValueAsDef(Field);
+  }
+  std::vector<const Record *> defs(StringRef Field) const {
+    requireSet(Field);
+    std::vector<const Record *> V;
+    for (const Record *D : R->getValueAsListOfDefs(Field))
+      V.push_back(D);
+    return V;
+  }
+  std::vector<StringRef> strs(StringRef Field) const {
+    requireSet(Field);
+    return R->getValueAsListOfStrings(Field);
+  }
+
+  const Record *record() const { return R; }
+  const Record *at() const { return At; }
+  const std::string &what() const { return What; }
+
+  /// "Primitive 'fadd'": the class and the Name field, or the record name
+  /// when Name is not a plain string.
+  static std::string describeRecord(const Record *R, StringRef Class) {
+    if (const RecordVal *V = R->getValue("Name"))
+      if (auto *S = dyn_cast<StringInit>(V->getValue()))
+        return (Class + " '" + S->getValue() + "'").str();
+    return (Class + " '" + R->getName() + "'").str();
+  }
+
+private:
+  const Record *R;
+  const Record *At;
+  std::string What;
+};
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// ops/OpSchema.td
+//===----------------------------------------------------------------------===//
+
+DTypeDef DTypeDef::read(const Record *R) {
+  FieldReader F(R, "DType");
+  DTypeDef D;
+  D.Def = R;
+  D.Name = F.str("Name");
+  D.OnnxType = F.integer("OnnxType", 0);
+  D.Bits = F.integer("Bits", 1, 4096);
+  D.ExpBits = F.integer("ExpBits", 0, 4096);
+  D.MantBits = F.integer("MantBits", 0, 4096);
+  D.PolyDegree = F.integer("PolyDegree", 0, 4096);
+  D.IsFloat = F.bit("IsFloat");
+  D.IsSigned = F.bit("IsSigned");
+  D.IsBool = F.bit("IsBool");
+  D.Source = F.str("Source");
+  if (D.IsFloat && D.IsBool)
+    F.fail("IsFloat and IsBool are both set");
+  return D;
+}
+
+CellDef CellDef::read(const Record *R) {
+  FieldReader F(R, "Cell");
+  return {R, F.str("Name"),
+          F.integer("Transistors", 0, std::numeric_limits<int64_t>::max()),
+          F.str("Source")};
+}
+
+StringRef circuitFieldName(CircuitKind K) {
+  static const char *const Names[] = {"FloatCircuit", "IntCircuit",
+                                      "BoolCircuit"};
+  return Names[K];
+}
+
+PrimitiveDef PrimitiveDef::read(const Record *R) {
+  FieldReader F(R, "Primitive");
+  PrimitiveDef P;
+  P.Def = R;
+  P.Name = F.str("Name");
+  P.Description = F.str("Description");
+  for (unsigned K = 0; K < NumCircuitKinds; ++K)
+    P.Circuit[K] = F.str(circuitFieldName(CircuitKind(K)));
+  P.Flops = F.integer("Flops", 0);
+  P.Source = F.str("Source");
+  return P;
+}
+
+ShapeBinderDef ShapeBinderDef::read(const Record *R) {
+  FieldReader F(R, "ShapeBinder");
+  return {R, F.str("Name"), F.strs("Quantities"), F.str("Doc")};
+}
+
+LoweringDef LoweringDef::read(const Record *R) {
+  LoweringDef L;
+  L.Def = R;
+  // The description is needed for messages about the other fields, so the
+  // key fields are read with a generic reader first.
+  FieldReader Key(R, R, "Lowering");
+  L.Domain = Key.str("Domain");
+  L.OpType = Key.str("OpType");
+  L.Since = Key.integer("Since", std::numeric_limits<int>::min());
+  FieldReader F(R, R, L.describe());
+  if (L.OpType.empty())
+    F.fail("OpType is empty");
+  if (L.Since < 1)
+    F.fail("Since is " + Twine(L.Since) + ", opset versions start at 1");
+  L.Binder = F.def("Binder");
+  std::vector<const Record *> Counts = F.defs("Counts");
+  for (auto [I, C] : llvm::enumerate(Counts)) {
+    FieldReader CF(C, R, L.describe() + ": Counts[" + std::to_string(I) + "]");
+    L.Counts.push_back({CF.def("Prim"), CF.str("Expr"), CF.str("On")});
+  }
+  L.MACs = F.str("MACs");
+  L.Reads = F.str("Reads");
+  L.Writes = F.str("Writes");
+  L.Doc = F.str("Doc");
+  return L;
+}
+
+std::string LoweringDef::describe() const {
+  std::string S = "Lowering ";
+  if (!Domain.empty())
+    S += (Domain + ".").str();
+  S += OpType.empty() ? "<empty OpType>" : OpType.str();
+  return S + " (since " + std::to_string(Since) + ")";
+}
+
+//===----------------------------------------------------------------------===//
+// targets/TargetSchema.td
+//===----------------------------------------------------------------------===//
+
+TargetDef TargetDef::read(const Record *R) {
+  FieldReader F(R, "Target");
+  TargetDef T;
+  T.Def = R;
+  T.Name = F.str("Name");
+  T.Aliases = F.strs("Aliases");
+  T.Vendor = F.optStr("Vendor");
+  T.Description = F.str("Description");
+  T.Kind = F.str("Kind");
+  T.Units = F.integer("Units", 1);
+  T.UnitName = F.optStr("UnitName");
+  T.Sockets = F.integer("Sockets", 1);
+  T.Clock = F.qty("Clock");
+  T.ProcessNode = F.optStr("ProcessNode");
+
+  for (auto [I, P] : llvm::enumerate(F.defs("Peak"))) {
+    FieldReader PF(P, R, F.what() + ": Peak[" + std::to_string(I) + "]");
+    T.Peak.push_back({PF.str("DType"), PF.str("Rate"), PF.str("UnitKind"),
+                      PF.optStr("Source")});
+  }
+  for (auto [I, L] : llvm::enumerate(F.defs("Levels"))) {
+    FieldReader LF(L, R, F.what() + ": Levels[" + std::to_string(I) + "]");
+    T.Levels.push_back({LF.str("Name"), LF.str("Size"),
+                        unsigned(LF.integer("Instances", 1)),
+                        LF.bit("PerUnit"), LF.qty("Bandwidth"),
+                        LF.qty("ReadEnergy"), LF.qty("WriteEnergy"),
+                        LF.optStr("Source")});
+  }
+  if (const Record *Ref = F.optDef("ComputeRef")) {
+    FieldReader CF(Ref, R, F.what() + ": ComputeRef");
+    T.ComputeRef = OpEnergyDef{CF.str("Primitive"), CF.str("DType"),
+                               CF.str("Energy"), CF.optStr("Source")};
+  }
+  T.TechScale = F.str("TechScale");
+  T.TechScaleSource = F.str("TechScaleSource");
+  T.EnergyPerTO = F.qty("EnergyPerTO");
+  T.StaticPower = F.qty("StaticPower");
+  T.TDP = F.qty("TDP");
+  T.Source = F.str("Source");
+  return T;
+}
+
+} // namespace onnx_energy::tblgen
