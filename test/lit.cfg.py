@@ -30,3 +30,5 @@ if os.path.isdir(os.path.join(config.shared_dir, "models")):
     config.available_features.add("shared-models")
 if os.path.isdir("/usr/share/libonnx-testdata/data"):
     config.available_features.add("onnx-testdata")
+config.substitutions.append(("%expect-exit", config.python + " " +
+                             os.path.join(config.src_root, "test", "expect_exit.py")))

@@ -178,6 +178,12 @@ int main(int argc, char **argv) {
     Diags.print(errs());
     return Diags.count(Severity::Error) ? 2 : 0;
   }
+  if (unsigned Errors = Diags.count(Severity::Error)) {
+    // Policy errors (--unknown-ops=error): no report is written.
+    Diags.print(errs());
+    return fail(Twine(Errors) + " error(s) in '" + InputFile +
+                "'; no report written");
+  }
   Estimate E = estimateEnergy(*G, L, **T, Diags);
 
   ReportOptions RO;
@@ -215,7 +221,5 @@ int main(int argc, char **argv) {
   } else if (Error Err = writeToOutput(OutputFile, Render)) {
     return fail("cannot write '" + OutputFile + "': " + toString(std::move(Err)));
   }
-  if (Diags.count(Severity::Error))
-    return 2;
   return 0;
 }
