@@ -1,0 +1,166 @@
+//===- ops/Binders.td - Shape binders of the lowering rules ---------------===//
+//
+// The named shape quantities that the lowering rules (Linear.td, NN.td,
+// Elementwise.td, Tensor.td, Reduce.td) are written over. Each record here
+// is computed for a node by `bind<Name>` in lib/Lower/Binders.cpp, after the
+// caller has filled the common quantities in_bytes, out_bytes, in, out
+// (OpSchema.td). Binders read shapes that import and shape inference
+// resolved; a dim that is still unknown, a missing attribute without a
+// default, or inconsistent shapes make the binder fail with a message, which
+// the driver reports naming the node. A binder never assumes a 1.
+//
+// Flags (quantities that are 0 or 1) let one rule cover an op's modes without
+// conditionals in the expression language: `train*out` is out in training
+// mode and 0 in inference; a count that evaluates to 0 is left out.
+//
+// Binders are few and general; several ops share one.
+//
+//===----------------------------------------------------------------------===//
+
+// Elementwise ops: the common `out` (elements of output 0, i.e. after
+// numpy broadcasting) is all their rules need.
+def ElementwiseShape : ShapeBinder<"Elementwise", []> {
+  let Doc = "no quantities beyond the common ones; out is the number of "
+            "elements of output 0 (the broadcast result)";
+}
+
+// Data movement ops: nothing beyond the byte sizes.
+def DataShape : ShapeBinder<"Data", []> {
+  let Doc = "no quantities beyond the common ones (in_bytes, out_bytes)";
+}
+
+// Ops with a variable number of inputs (Sum).
+def VariadicShape : ShapeBinder<"Variadic", ["k"]> {
+  let Doc = "k: number of inputs present";
+}
+
+//===----------------------------------------------------------------------===//
+// Linear algebra
+//===----------------------------------------------------------------------===//
+
+def MatMulShape : ShapeBinder<"MatMul", ["batch", "M", "N", "K"]> {
+  let Doc = "numpy.matmul semantics. A is [..., M, K], B is [..., K, N]; a "
+            "1-D A is [K] (M = 1), a 1-D B is [K] (N = 1). batch: product "
+            "of the broadcast batch dims of A and B (1 if there are none). "
+            "Fails if the K dims differ or the batch dims do not broadcast.";
+}
+
+def GemmShape : ShapeBinder<"Gemm", ["M", "N", "K", "alpha_scale",
+                                     "beta_scale", "bias"]> {
+  let Doc = "Y[M,N] = alpha * A'[M,K] * B'[K,N] + beta * C, with A' = A or "
+            "A^T (transA) and B' = B or B^T (transB). bias: 1 if C is "
+            "present and beta != 0. alpha_scale: 1 if alpha != 1. "
+            "beta_scale: 1 if bias and beta != 1.";
+}
+
+def ConvShape : ShapeBinder<"Conv", ["N", "C", "M", "group", "kernel",
+                                     "out_spatial", "bias"]> {
+  let Doc = "X is [N, C, D1..Dn], W is [M, C/group, k1..kn], Y is "
+            "[N, M, O1..On] (n = 1, 2, 3, ...). kernel: k1*..*kn from W's "
+            "shape; out_spatial: O1*..*On from Y's shape (so strides, pads, "
+            "dilations and auto_pad are accounted for by shape inference). "
+            "bias: 1 if input B is present. Fails unless C == W[1]*group.";
+}
+
+//===----------------------------------------------------------------------===//
+// Neural-network ops
+//===----------------------------------------------------------------------===//
+
+def PoolShape : ShapeBinder<"Pool", ["N", "C", "out_spatial", "window",
+                                     "valid", "windows"]> {
+  let Doc = "X is [N, C, D1..Dn], Y is [N, C, O1..On]. window: product of "
+            "kernel_shape (of D1..Dn for Global* pools); out_spatial: "
+            "O1*..*On. valid: number of (output, window tap) pairs whose "
+            "input position lies inside X, summed over all N*C*out_spatial "
+            "outputs, from pads/auto_pad, strides and dilations (= out*window "
+            "when there is no padding): padded positions hold no data and "
+            "cost no arithmetic. windows: outputs with at least one tap "
+            "inside X (= out unless a ceil_mode window lies wholly in the "
+            "padding).";
+}
+
+// Softmax and LogSoftmax before opset 13: the input is coerced to 2-D at
+// `axis` (default 1) and normalized over the second dimension.
+def SoftmaxFlatShape : ShapeBinder<"SoftmaxFlat", ["rows", "cols"]> {
+  let Doc = "opset < 13: input coerced to 2-D at axis (default 1): cols = "
+            "product of dims [axis, rank), rows = product of dims [0, axis)";
+}
+
+// Softmax and LogSoftmax from opset 13: normalized along one axis.
+def SoftmaxAxisShape : ShapeBinder<"SoftmaxAxis", ["rows", "cols"]> {
+  let Doc = "opset >= 13: normalized along axis (default -1): cols = "
+            "dim[axis], rows = product of the other dims";
+}
+
+def LayerNormShape : ShapeBinder<"LayerNorm", ["rows", "cols", "bias"]> {
+  let Doc = "normalized over dims [axis, rank) (axis default -1): cols = "
+            "their product, rows = product of dims [0, axis). bias: 1 if "
+            "input B is present.";
+}
+
+// BatchNormalization statistics. `stats` statistics (mean/variance pairs)
+// are each taken over `per_stat` elements: per channel over N*D1*..*Dn
+// (spatial mode), or per (channel, position) over N (opset < 9 with
+// spatial = 0).
+defvar BatchNormQuantities = ["N", "C", "spatial", "stats", "per_stat",
+                              "train", "updates"];
+
+def BatchNormLegacyShape : ShapeBinder<"BatchNormLegacy",
+                                       BatchNormQuantities> {
+  let Doc = "opset < 14. X is [N, C, D1..Dn] (n >= 0); spatial = D1*..*Dn. "
+            "train: 1 if any of the outputs mean, var, saved_mean, saved_var "
+            "is present (the schema's 'Output case #1: training mode'), "
+            "unless is_test = 1. updates: how many running statistics "
+            "(outputs mean, var) are written, 0 in inference. The spatial "
+            "attribute (opset < 9, default 1) = 0 gives stats = C*spatial "
+            "and per_stat = N; otherwise stats = C, per_stat = N*spatial.";
+}
+
+def BatchNormShape : ShapeBinder<"BatchNorm", BatchNormQuantities> {
+  let Doc = "opset >= 14. X is [N, C, D1..Dn]; spatial = D1*..*Dn; "
+            "stats = C; per_stat = N*spatial. train: the training_mode "
+            "attribute (default 0). updates: how many of the outputs "
+            "running_mean, running_var are present, 0 in inference.";
+}
+
+// Dropout before opset 7: the is_test attribute selects the mode.
+def DropoutIsTestShape : ShapeBinder<"DropoutIsTest", ["train"]> {
+  let Doc = "opset < 7. train: 1 if is_test = 0 (the schema's default) and "
+            "ratio != 0";
+}
+
+// Dropout from opset 12: the optional training_mode input selects the mode.
+def DropoutTrainingInputShape : ShapeBinder<"DropoutTrainingInput",
+                                            ["train"]> {
+  let Doc = "opset >= 12. train: 0 if input training_mode is absent or a "
+            "constant false, or if ratio is a constant 0; 1 otherwise. A "
+            "training_mode known only at run time counts as training: the "
+            "input exists to switch training on, and it is the costlier "
+            "mode.";
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise math with data-dependent cost
+//===----------------------------------------------------------------------===//
+
+def PowShape : ShapeBinder<"Pow", ["muls", "general"]> {
+  let Doc = "exponent Y known as a constant non-negative integer e (all "
+            "elements equal, from a constant's integer data or a Constant "
+            "node's value_int/value_float): general = 0 and muls = the "
+            "multiplies of binary exponentiation, floor(log2 e) squarings + "
+            "(popcount(e) - 1) products (e = 2: 1, e = 3: 2, e = 0 or 1: 0). "
+            "An integer base with any other exponent (there is no integer "
+            "exp/log): muls for e = n-1, the largest exponent whose result "
+            "fits n bits when |x| >= 2 (i32: 8, i64: 10), a worst case. "
+            "Otherwise general = 1, muls = 0 (x^y = exp(y*log x)).";
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+def ReduceShape : ShapeBinder<"Reduce", ["reduced"]> {
+  let Doc = "reduced: input elements per output element (in / out; 0 when "
+            "the reduced axes are empty). Which axes are reduced needs no "
+            "attribute: it follows from the resolved shapes.";
+}

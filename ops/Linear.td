@@ -1,0 +1,54 @@
+//===- ops/Linear.td - Lowering rules: matrix products and convolution ----===//
+//
+// MatMul, Gemm and Conv. The convention (shared by all three): a dot
+// product of length K is K multiplies and K-1 adds (the first product seeds
+// the accumulator), counted as separate mul and add primitives rather than
+// fused multiply-adds, so that [2,3]x[3,4] is 24 mul + 16 add. MACs are the
+// conventional multiply-accumulate count, K per dot product. Padding
+// positions of a convolution are counted as multiplies (im2col/implicit-GEMM
+// kernels do them), unlike pooling (NN.td).
+//
+// max(K-1, 0) keeps empty dot products (K = 0) at zero adds.
+//
+//===----------------------------------------------------------------------===//
+
+def : Lowering<"", "MatMul", 1, MatMulShape> {
+  let Counts = [Count<Mul, "batch*M*N*K">,
+                Count<Add, "batch*M*N*max(K-1, 0)">];
+  let MACs = "batch*M*N*K";
+  let Doc = "numpy.matmul: per output element a K-long dot product, K mul + "
+            "(K-1) add; batch = product of the broadcast batch dims. "
+            "Unchanged in cost across opsets 1, 9, 13 (types only).";
+}
+
+def : Lowering<"", "Gemm", 1, GemmShape> {
+  let Counts = [Count<Mul, "M*N*K">,
+                Count<Add, "M*N*max(K-1, 0)">,
+                // alpha * (A'B'), skipped when alpha = 1.
+                Count<Mul, "alpha_scale*M*N">,
+                // beta * C, skipped when beta = 1; C is broadcast to [M,N]
+                // and added per output element when present (beta != 0).
+                Count<Mul, "beta_scale*M*N">,
+                Count<Add, "bias*M*N">];
+  let MACs = "M*N*K";
+  let Doc = "Y = alpha*A'B' + beta*C: M*N*K mul + M*N*(K-1) add for the "
+            "product (transA/transB only change which dims are M, K, N); one "
+            "mul per output if alpha != 1; with C: one mul per output if "
+            "beta != 1 and one add per output. C is optional from opset 11; "
+            "the broadcast attribute of opsets 1-6 changes no count.";
+}
+
+def : Lowering<"", "Conv", 1, ConvShape> {
+  let Counts = [Count<Mul, "N*M*out_spatial*(C/group)*kernel">,
+                Count<Add, "N*M*out_spatial*max((C/group)*kernel-1, 0)">,
+                Count<Add, "bias*N*M*out_spatial">];
+  let MACs = "N*M*out_spatial*(C/group)*kernel";
+  let Doc = "every output element is a dot product of length "
+            "(C/group)*kernel over its receptive field: MACs = mul = "
+            "N*M*out_spatial*(C/group)*kernel, add = N*M*out_spatial*"
+            "((C/group)*kernel - 1), plus one add per output element for the "
+            "bias B when present. 1-D, 2-D and 3-D (any n) convolutions; "
+            "out_spatial comes from the output shape, so strides, pads, "
+            "dilations and auto_pad are accounted for; padded taps are "
+            "counted as multiplies.";
+}
