@@ -69,20 +69,19 @@ void lowerNode(const Graph &G, const Node &N, NodeCost &C) {
   Q[1] = sumBytes(G, N.Outputs);
   Q[2] = firstElements(G, N.Inputs);
   Q[3] = firstElements(G, N.Outputs);
+  // A value with an unknown shape makes the common quantities that depend on
+  // it invalid (Qty poisons); only a rule that uses them fails, with the
+  // unknown value named, so e.g. an unused optional output does not matter.
   std::string Why = firstUnknown(G, N.Inputs, "input");
   if (Why.empty())
     Why = firstUnknown(G, N.Outputs, "output");
-  if (!Why.empty()) {
-    C.Problem = Why;
-    return;
-  }
   BindContext Ctx(G, N);
   if (!B.Bind(Ctx, Q.data())) {
     C.Problem = Ctx.failed() ? Ctx.failure()
                              : std::string("shape binder ") + B.Name + " failed";
     return;
   }
-  for (unsigned I = 0; I < B.NumQuantities; ++I)
+  for (unsigned I = 4; I < B.NumQuantities; ++I)
     if (!Q[I].valid()) {
       C.Problem = fmt::format("shape quantity '{}' of binder {} is unresolved "
                               "or overflows 64 bits",
@@ -93,6 +92,10 @@ void lowerNode(const Graph &G, const Node &N, NodeCost &C) {
   auto Eval = [&](QtyFn F, const char *Text, const char *What,
                   int64_t &Out) -> bool {
     Qty V = F(Q.data());
+    if (!V.valid() && !Why.empty()) {
+      C.Problem = Why;
+      return false;
+    }
     if (!V.valid() || V.value() < 0) {
       C.Problem = fmt::format("{} '{}' evaluates to {} (rule {})", What, Text,
                               V.valid() ? std::to_string(V.value())
