@@ -60,7 +60,8 @@ struct Value {
   /// Size in bytes, invalid if unknown.
   Qty byteSize() const;
   bool fullyKnown() const;
-  /// "1x3x224x224", with '?' or the symbol for unknown dims.
+  /// "1x3x224x224", with '?' or the symbol for unknown dims; "scalar" for
+  /// rank 0, "unknown" when the rank is unknown.
   std::string shapeString() const;
 };
 

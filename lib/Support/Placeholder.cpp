@@ -1,2 +1,0 @@
-// Placeholder so the stage library has a source; replaced as the stage is written.
-namespace onnx_energy { void stage_Support_placeholder() {} }
