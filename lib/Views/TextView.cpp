@@ -73,10 +73,10 @@ void renderText(const Report &R, llvm::raw_ostream &OS) {
                       : R.Opts.Sort == SortOrder::TOs ? "by TOs"
                                                       : "by energy";
   OS << fmt::format("\nPer op ({}):\n", Order);
-  OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>11} {:>7} {:<5} "
-                    "{}\n",
-                    "#", "node", "op", "TOs", "MACs", "energy", "share",
-                    "level", "bound");
+  OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>14} {:>11} {:>7} "
+                    "{:<5} {}\n",
+                    "#", "node", "op", "TOs", "MACs", "FLOPs", "energy",
+                    "share", "level", "bound");
   unsigned Shown = 0;
   for (const ReportNode &N : R.Nodes) {
     if (R.Opts.Top && Shown == R.Opts.Top) {
@@ -94,9 +94,9 @@ void renderText(const Report &R, llvm::raw_ostream &OS) {
                         Op, N.Problem);
       continue;
     }
-    OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>11} {:>7} {:<5} "
-                      "{}\n",
-                      N.Index, Name, Op, N.TOs, N.MACs,
+    OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>14} {:>11} {:>7} "
+                      "{:<5} {}\n",
+                      N.Index, Name, Op, N.TOs, N.MACs, N.FLOPs,
                       formatSI(N.E.totalJ(), "J"), pct(N.E.totalJ(), Total),
                       N.Level, N.E.computeBound() ? "compute" : "memory");
   }
