@@ -1,7 +1,8 @@
 //===- ops/Binders.td - Shape binders of the lowering rules ---------------===//
 //
 // The named shape quantities that the lowering rules (Linear.td, NN.td,
-// Elementwise.td, Tensor.td, Reduce.td) are written over. Each record here
+// Elementwise.td, Math.td, Logical.td, Tensor.td, Reduce.td,
+// Quantization.td, RNN.td) are written over. Each record here
 // is computed for a node by `bind<Name>` in lib/Lower/Binders.cpp, after the
 // caller has filled the common quantities in_bytes, out_bytes, in, out
 // (OpSchema.td). Binders read shapes that import and shape inference
@@ -163,4 +164,132 @@ def ReduceShape : ShapeBinder<"Reduce", ["reduced"]> {
   let Doc = "reduced: input elements per output element (in / out; 0 when "
             "the reduced axes are empty). Which axes are reduced needs no "
             "attribute: it follows from the resolved shapes.";
+}
+
+//===----------------------------------------------------------------------===//
+// Added for the wider operator set (Math.td, Logical.td, Quantization.td,
+// RNN.td and the additions to NN.td, Tensor.td, Reduce.td)
+//===----------------------------------------------------------------------===//
+
+def LRNShape : ShapeBinder<"LRN", ["taps"]> {
+  let Doc = "X is [N, C, D1..Dn]. taps: over all outputs, the number of "
+            "channels inside X of each output's window [c - floor((size-1)/2), "
+            "c + ceil((size-1)/2)] (= out*size when no window is clipped at "
+            "the channel edges). Fails without the size attribute.";
+}
+
+def ConvTransposeShape : ShapeBinder<"ConvTranspose",
+                                     ["N", "C", "M", "group", "kernel",
+                                      "in_spatial", "bias"]> {
+  let Doc = "X is [N, C, D1..Dn], W is [C, M/group, k1..kn], Y is [N, M, "
+            "O1..On]. kernel: k1*..*kn; in_spatial: D1*..*Dn; M from Y's "
+            "shape. bias: 1 if input B is present. Fails unless W[0] == C "
+            "and M == W[1]*group.";
+}
+
+def ResizeShape : ShapeBinder<"Resize", ["lerps", "cubic_taps"]> {
+  let Doc = "from the mode attribute (default nearest) and the dims whose "
+            "size changes (r of them): linear: lerps = out*(2^r - 1) "
+            "one-dimensional interpolations; cubic: cubic_taps = out*4^r; "
+            "nearest (or r = 0): both 0.";
+}
+
+def ScatterShape : ShapeBinder<"Scatter", ["updates", "reduce_add",
+                                           "reduce_mul", "reduce_minmax"]> {
+  let Doc = "updates: elements of the updates input (input 2). reduce_*: "
+            "1 for the reduction attribute (opset 16+; default none: all 0).";
+}
+
+def TopKShape : ShapeBinder<"TopK", ["rows", "cols", "k"]> {
+  let Doc = "along axis (default -1): cols = X's dim, rows = product of the "
+            "other dims, k = output 0's dim at the axis.";
+}
+
+def CumSumShape : ShapeBinder<"CumSum", ["rows", "cols"]> {
+  let Doc = "along the axis given by the constant input 1: cols = that dim, "
+            "rows = product of the others. Fails if the axis is not a "
+            "constant, unless the input is 1-D (its only axis).";
+}
+
+def LpNormShape : ShapeBinder<"LpNorm", ["rows", "cols", "l1", "l2"]> {
+  let Doc = "along axis (default -1): cols = that dim, rows = the product "
+            "of the others; l1/l2: 1 for p = 1 / p = 2 (default); fails for "
+            "any other p.";
+}
+
+def MomentsShape : ShapeBinder<"Moments", ["stats", "per_stat"]> {
+  let Doc = "statistics (mean/variance pairs) and elements per statistic. "
+            "InstanceNormalization: X [N, C, D1..Dn], stats = N*C, per_stat "
+            "= D1*..*Dn. MeanVarianceNormalization: over the axes attribute "
+            "(default [0, 2, 3]): per_stat = product of those dims, stats = "
+            "in / per_stat.";
+}
+
+def LpPoolShape : ShapeBinder<"LpPool", ["N", "C", "out_spatial", "window",
+                                         "valid", "windows", "p2", "pgen"]> {
+  let Doc = "the Pool quantities (see PoolShape) plus the p attribute "
+            "(default 2): p2 = 1 when p = 2, pgen = 1 for any other p.";
+}
+
+def ZeroPointShape : ShapeBinder<"ZeroPoint", ["zp"]> {
+  let Doc = "zp: 1 if input 2 (the zero point of QuantizeLinear / "
+            "DequantizeLinear) is present.";
+}
+
+def MatMulIntegerShape : ShapeBinder<"MatMulInteger",
+                                     ["batch", "M", "N", "K", "a_zp", "b_zp",
+                                      "a_elems", "b_elems"]> {
+  let Doc = "MatMul quantities (see MatMulShape) of A and B: inputs 0 and 1 "
+            "(MatMulInteger) or 0 and 3 (QLinearMatMul). a_zp/b_zp: 1 if the "
+            "zero point of A/B is present (inputs 2/3 of MatMulInteger; "
+            "always for QLinearMatMul). a_elems/b_elems: elements of A, B.";
+}
+
+def ConvIntegerShape : ShapeBinder<"ConvInteger",
+                                   ["N", "C", "M", "group", "kernel",
+                                    "out_spatial", "bias", "x_zp", "w_zp",
+                                    "w_elems"]> {
+  let Doc = "Conv quantities (see ConvShape) of X and W: inputs 0 and 1 "
+            "(ConvInteger) or 0 and 3 (QLinearConv). bias: QLinearConv's "
+            "input 8 present. x_zp/w_zp: the zero points present (inputs 2/3 "
+            "of ConvInteger; always for QLinearConv). w_elems: elements of W.";
+}
+
+def RNNShape : ShapeBinder<"RNN", ["seq", "batch", "input", "hidden",
+                                   "dirs", "bias"]> {
+  let Doc = "X is [seq, batch, input] (layout 0) or [batch, seq, input] "
+            "(layout 1, opset 14+); W is [dirs, gates*hidden, input]; "
+            "hidden from W's dim 1 / gates (1 RNN, 3 GRU, 4 LSTM) and "
+            "checked against hidden_size when given. bias: 1 if B (input 3) "
+            "is present.";
+}
+
+def EinsumShape : ShapeBinder<"Einsum", ["total", "k"]> {
+  let Doc = "total: the size of the full index space of the equation, the "
+            "product over the distinct subscript letters (and the broadcast "
+            "dims an ellipsis stands for) of their sizes, read from the "
+            "input shapes; k: the number of inputs. Fails if a letter has "
+            "two sizes (neither 1) or an operand's rank does not match its "
+            "subscripts.";
+}
+
+def LossShape : ShapeBinder<"Loss", ["rows", "cols", "weighted", "reduce",
+                                     "mean"]> {
+  let Doc = "input 0 is [N, C, D1..Dk]: cols = C, rows = N*D1*..*Dk (one "
+            "loss term each). weighted: 1 if the weight input (input 2) is "
+            "present. reduce: 1 for reduction sum or mean (default mean), 0 "
+            "for none; mean: 1 for mean.";
+}
+
+def LinearMLShape : ShapeBinder<"LinearML", ["rows", "feats", "targets"]> {
+  let Doc = "ai.onnx.ml linear models. X is [N, C] (rows = N, feats = C) or "
+            "[C] (rows = 1); targets = len(coefficients) / C (classes or "
+            "regression targets). Fails unless C divides the coefficient "
+            "count.";
+}
+
+def NormalizerMLShape : ShapeBinder<"NormalizerML", ["rows", "cols", "nmax",
+                                                     "nl1", "nl2"]> {
+  let Doc = "X is [N, C] (rows = N, cols = C) or [C] (rows = 1); nmax, nl1, "
+            "nl2: 1 for the norm attribute MAX, L1, L2.";
 }

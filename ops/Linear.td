@@ -52,3 +52,34 @@ def : Lowering<"", "Conv", 1, ConvShape> {
             "dilations and auto_pad are accounted for; padded taps are "
             "counted as multiplies.";
 }
+
+// ConvTranspose: every input element is multiplied by the M/group*kernel
+// weights it scatters to, and the products landing on one output element
+// are summed (products - out add, at least 0; outputs that receive no
+// product, stride > kernel, make this an upper bound by those outputs).
+def : Lowering<"", "ConvTranspose", 1, ConvTransposeShape> {
+  let Counts = [Count<Mul, "N*C*in_spatial*(M/group)*kernel">,
+                Count<Add, "max(N*C*in_spatial*(M/group)*kernel - out, 0)">,
+                Count<Add, "bias*out">];
+  let MACs = "N*C*in_spatial*(M/group)*kernel";
+  let Doc = "the transpose of Conv: MACs = mul = N*C*in_spatial*(M/group)*"
+            "kernel (each input element times the weights of its group), "
+            "add = products - out elements (the accumulation), plus one add "
+            "per output element for B when present. output_padding, pads, "
+            "strides and dilations are in the output shape.";
+}
+
+// Einsum: the naive loop over the full index space of the equation: at each
+// point the k operands are multiplied (k-1 mul) and summed into the output
+// element it belongs to (total - out add in all). For two operands this is
+// exactly MatMul's convention (total = batch*M*N*K); for three or more it
+// is an upper bound (a contraction order can be cheaper).
+def : Lowering<"", "Einsum", 12, EinsumShape> {
+  let Counts = [Count<Mul, "total*(k-1)">,
+                Count<Add, "max(total - out, 0)">];
+  let MACs = "total*(k-1)";
+  let Doc = "naive evaluation over the full index space (total points): "
+            "k-1 mul per point, total - out add (the sums over contracted "
+            "subscripts). Two operands: the MatMul count. Three or more: an "
+            "upper bound, no contraction order is chosen.";
+}

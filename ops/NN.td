@@ -205,3 +205,145 @@ def : Lowering<"", "Dropout", 7, DataShape> {
 // Opset 12: training_mode input (absent or constant false: inference; a
 // value known only at run time counts as training).
 def : DropoutRule<12, DropoutTrainingInputShape>;
+
+//===----------------------------------------------------------------------===//
+// More activations-with-rows, normalization and pooling
+//===----------------------------------------------------------------------===//
+
+// Hardmax: per row, the arg-max (cols-1 max with the index carried along),
+// then a one-hot write (data movement).
+class HardmaxRule<int since, ShapeBinder binder>
+    : Lowering<"", "Hardmax", since, binder> {
+  let Counts = [Count<MinMax, "rows*max(cols-1, 0)">];
+  let Doc = "per row, cols-1 max to find the arg-max (the index is carried "
+            "along, not counted); the one-hot output is written, no "
+            "arithmetic";
+}
+def : HardmaxRule<1, SoftmaxFlatShape>;
+def : HardmaxRule<13, SoftmaxAxisShape>;
+
+// LRN: y = x / (bias + alpha/size * sum of squares over the channel window)
+// ^ beta. Each input element is squared once and the window sums use the
+// squares: taps - out adds. The power with a real beta is exp(beta*log(.)).
+def : Lowering<"", "LRN", 1, LRNShape> {
+  let Counts = [Count<Mul, "out">,
+                Count<Add, "taps - out">,
+                Count<Mul, "out">,
+                Count<Add, "out">,
+                Count<Log, "out">,
+                Count<Mul, "out">,
+                Count<Exp, "out">,
+                Count<Div, "out">];
+  let Doc = "per element: a square (mul), the window sum over the channels "
+            "inside X (taps - out add in all), alpha/size scale (mul), + "
+            "bias (add), ^beta as exp(beta*log) (log, mul, exp), x / that "
+            "(div)";
+}
+
+// InstanceNormalization: BatchNormalization's training statistics per
+// (n, c) over D1*..*Dn elements, folded into y = x*a + b.
+def : Lowering<"", "InstanceNormalization", 1, MomentsShape> {
+  let Counts = [Count<Add, "2*stats*max(per_stat-1, 0)">,
+                Count<Div, "2*stats">,
+                Count<Add, "out">,
+                Count<Mul, "out">,
+                Count<Add, "2*stats">,
+                Count<Sqrt, "stats">,
+                Count<Div, "stats">,
+                Count<Mul, "stats">,
+                Count<Mul, "out">,
+                Count<Add, "out">];
+  let Doc = "per (n, c) statistic over D1*..*Dn = per_stat elements: mean "
+            "(per_stat-1 add, 1 div), population variance (per element x - "
+            "mean add and a square mul; per_stat-1 add, 1 div); then, as "
+            "BatchNormalization, +eps add, sqrt, scale/sqrt div, mean*a mul, "
+            "B - mean*a add per statistic and x*a + b (mul, add) per element";
+}
+
+// MeanVarianceNormalization: (x - mean) / sqrt(var) over the axes.
+def : Lowering<"", "MeanVarianceNormalization", 9, MomentsShape> {
+  let Counts = [Count<Add, "2*stats*max(per_stat-1, 0)">,
+                Count<Div, "2*stats">,
+                Count<Add, "out">,
+                Count<Mul, "out">,
+                Count<Add, "stats">,
+                Count<Sqrt, "stats">,
+                Count<Div, "out">];
+  let Doc = "per statistic over the axes (default [0, 2, 3]): mean "
+            "(per_stat-1 add, 1 div), x - mean (add per element), variance "
+            "(mul per element, per_stat-1 add, 1 div), + epsilon (add), sqrt; "
+            "per element a div by the standard deviation";
+}
+
+def : Lowering<"", "LpNormalization", 1, LpNormShape> {
+  let Counts = [Count<Mul, "l2*out">,
+                Count<Abs, "l1*out">,
+                Count<Add, "rows*max(cols-1, 0)">,
+                Count<Sqrt, "l2*rows">,
+                Count<Div, "out">];
+  let Doc = "per row along axis: p = 2: squares (mul per element), sum "
+            "(cols-1 add), sqrt; p = 1: abs per element and the sum; then a "
+            "div per element";
+}
+
+def : Lowering<"", "GlobalMaxPool", 1, PoolShape> {
+  let Counts = [Count<MinMax, "valid - windows">];
+  let Doc = "per (n, c), a max over D1*..*Dn elements (window-1 max)";
+}
+
+// LpPool, GlobalLpPool: (sum |x|^p)^(1/p) over the window's taps inside X.
+class LpPoolRule<string opType> : Lowering<"", opType, 1, LpPoolShape> {
+  let Counts = [Count<Mul, "p2*valid">,
+                Count<Add, "valid - windows">,
+                Count<Sqrt, "p2*out">,
+                Count<Abs, "pgen*valid">,
+                Count<Log, "pgen*valid">,
+                Count<Mul, "pgen*valid">,
+                Count<Exp, "pgen*valid">,
+                Count<Log, "pgen*out">,
+                Count<Mul, "pgen*out">,
+                Count<Exp, "pgen*out">];
+  let Doc = "p = 2 (default): a square (mul) per tap inside X, the window "
+            "sum (taps-1 add per output), one sqrt per output. Other p: "
+            "|x|^p as abs + exp(p*log) per tap and ^(1/p) as exp(log/p) "
+            "per output";
+}
+def : LpPoolRule<"LpPool">;
+def : LpPoolRule<"GlobalLpPool">;
+
+//===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+// NegativeLogLikelihoodLoss: per row, -input[n, target, d] (a gather; the
+// negation folds into the reduction's adds), times its class weight when
+// weighted; the reduction sums the rows (and, for mean, divides: by the
+// row count, or by the sum of the picked weights when weighted).
+def : Lowering<"", "NegativeLogLikelihoodLoss", 12, LossShape> {
+  let Counts = [Count<Mul, "weighted*rows">,
+                Count<Add, "reduce*max(rows-1, 0)">,
+                Count<Add, "weighted*mean*max(rows-1, 0)">,
+                Count<Div, "mean">];
+  let Doc = "per loss term a gather (data) and, with weights, a mul; "
+            "reduction sum/mean: rows-1 add, mean one div (weighted mean: "
+            "rows-1 more add for the weight sum). ignore_index changes no "
+            "static count.";
+}
+
+// SoftmaxCrossEntropyLoss: log-softmax over C for every row (as LogSoftmax,
+// all rows*cols log-probabilities, the optional output 1), then the NLL loss.
+def : Lowering<"", "SoftmaxCrossEntropyLoss", 12, LossShape> {
+  let Counts = [Count<MinMax, "rows*max(cols-1, 0)">,
+                Count<Add, "rows*cols">,
+                Count<Exp, "rows*cols">,
+                Count<Add, "rows*max(cols-1, 0)">,
+                Count<Log, "rows">,
+                Count<Add, "rows*cols">,
+                Count<Mul, "weighted*rows">,
+                Count<Add, "reduce*max(rows-1, 0)">,
+                Count<Add, "weighted*mean*max(rows-1, 0)">,
+                Count<Div, "mean">];
+  let Doc = "LogSoftmax over the C classes of every row (max, subtract, "
+            "exp, sum, log, subtract: LogSoftmax's counts with rows = N*D1*.."
+            "*Dk, cols = C), then NegativeLogLikelihoodLoss's counts";
+}

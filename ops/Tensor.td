@@ -63,3 +63,123 @@ def : Lowering<"", "Slice", 1, DataShape> {
   let Doc = "copies the selected elements: reads and writes out_bytes "
             "(starts/ends/axes/steps are metadata)";
 }
+
+//===----------------------------------------------------------------------===//
+// More data movement (no Counts: no arithmetic), and ops whose only
+// arithmetic is an index compare or a reduction into the output
+//===----------------------------------------------------------------------===//
+
+// Copies: read every input byte, write every output byte.
+class CopyRule<string opType, int since, string doc>
+    : Lowering<"", opType, since, DataShape> {
+  let Doc = doc;
+}
+def : CopyRule<"Split", 1, "a copy of the input into the outputs">;
+def : CopyRule<"Tile", 1, "the input read once, the repeated output "
+                          "written">;
+def : CopyRule<"Expand", 8, "the input read once, the broadcast output "
+                            "written">;
+def : CopyRule<"Pad", 1, "the input copied into the output, the padding "
+                         "written (constant, reflect and edge modes alike)">;
+def : CopyRule<"DepthToSpace", 1, "a permuted copy">;
+def : CopyRule<"SpaceToDepth", 1, "a permuted copy">;
+def : CopyRule<"ReverseSequence", 10, "a permuted copy">;
+def : CopyRule<"Compress", 9, "the selected slices copied (the condition "
+                              "is read)">;
+def : CopyRule<"MaxUnpool", 9, "the output zero-filled and the input "
+                               "scattered into it">;
+def : CopyRule<"SplitToSequence", 11, "a copy of the input into the "
+                                      "sequence's tensors">;
+def : CopyRule<"ConcatFromSequence", 11, "a copy of the sequence's tensors "
+                                         "into the output">;
+
+def : Lowering<"", "GatherElements", 11, DataShape> {
+  let Reads = "out_bytes";
+  let Doc = "copies the selected elements: reads and writes out_bytes (the "
+            "indices are not counted)";
+}
+def : Lowering<"", "GatherND", 11, DataShape> {
+  let Reads = "out_bytes";
+  let Doc = "copies the selected slices: reads and writes out_bytes (the "
+            "indices are not counted)";
+}
+def : Lowering<"", "EyeLike", 9, DataShape> {
+  let Reads = "0";
+  let Doc = "writes the identity-patterned output; the input is only its "
+            "shape";
+}
+def : ViewRule<"Size", 1, "metadata only: the element count of the input's "
+                          "shape">;
+def : ViewRule<"Optional", 15, "metadata only: wraps a value">;
+def : ViewRule<"OptionalGetElement", 15, "metadata only: unwraps a value">;
+def : ViewRule<"OptionalHasElement", 15, "metadata only: a presence flag">;
+def : ViewRule<"SequenceEmpty", 11, "metadata only: an empty sequence">;
+def : ViewRule<"SequenceLength", 11, "metadata only: the sequence length">;
+def : ViewRule<"SequenceConstruct", 11, "metadata only: the sequence refers "
+                                        "to its tensors">;
+def : ViewRule<"SequenceAt", 11, "metadata only: refers to one tensor of "
+                                 "the sequence">;
+def : ViewRule<"SequenceInsert", 11, "metadata only: the sequence refers to "
+                                     "the tensor">;
+def : ViewRule<"SequenceErase", 11, "metadata only: the sequence drops a "
+                                    "reference">;
+
+def : Lowering<"", "CastLike", 15, ElementwiseShape> {
+  let Counts = [Count<Cvt, "out", "out0">];
+  let Doc = "one conversion per element, at the target type (output 0), as "
+            "Cast";
+}
+
+// Scatter*: the updates are copied into a copy of the data; with a
+// reduction (opset 16+) each update element is combined with the element it
+// lands on by one add, mul or min/max.
+class ScatterRule<string opType, int since>
+    : Lowering<"", opType, since, ScatterShape> {
+  let Counts = [Count<Add, "reduce_add*updates">,
+                Count<Mul, "reduce_mul*updates">,
+                Count<MinMax, "reduce_minmax*updates">];
+  let Doc = "a copy of data with updates written into it; reduction add, "
+            "mul, min or max: one add, mul or min/max per update element";
+}
+def : ScatterRule<"Scatter", 9>;
+def : ScatterRule<"ScatterElements", 11>;
+def : ScatterRule<"ScatterND", 11>;
+
+// Resize/Upsample: nearest is a copy; linear interpolates each output
+// element from 2^r neighbours (r resized dims) by 2^r - 1 one-dimensional
+// lerps a + t*(b - a) = 2 add + 1 mul; cubic weights 4^r taps (4^r mul,
+// 4^r - 1 add). Coordinate transforms and weights are per output index
+// along one axis and are not counted.
+class ResizeRule<string opType, int since>
+    : Lowering<"", opType, since, ResizeShape> {
+  let Counts = [Count<Add, "2*lerps">, Count<Mul, "lerps">,
+                Count<Mul, "cubic_taps">,
+                Count<Add, "max(cubic_taps - out, 0)">];
+  let Doc = "nearest: a copy. linear (bilinear, trilinear): per output "
+            "element 2^r - 1 lerps over the r resized dims, each 2 add + 1 "
+            "mul. cubic: 4^r mul and 4^r - 1 add per output element. The "
+            "per-axis coordinate and weight computations are not counted.";
+}
+def : ResizeRule<"Resize", 10>;
+def : ResizeRule<"Upsample", 1>;
+
+def : Lowering<"", "NonZero", 9, ElementwiseShape> {
+  let Counts = [Count<Cmp, "in">];
+  let Doc = "x != 0: one cmp per input element; writing the indices is "
+            "data movement";
+}
+def : Lowering<"", "Range", 11, ElementwiseShape> {
+  let Counts = [Count<Add, "max(out-1, 0)">];
+  let Doc = "start + i*delta by accumulation: one add per output element "
+            "after the first, at start's type";
+}
+def : Lowering<"", "OneHot", 9, ElementwiseShape> {
+  let Counts = [Count<Cmp, "out">, Count<Select, "out", "in2">];
+  let Doc = "per output element, index == position (cmp at the indices' "
+            "type) and a select of the on or off value (at values' type)";
+}
+def : Lowering<"", "Trilu", 14, ElementwiseShape> {
+  let Counts = [Count<Cmp, "out">, Count<Select, "out">];
+  let Doc = "per element, a compare of the diagonal offset j - i with k and "
+            "a select of x or 0 (both counted at X's type)";
+}

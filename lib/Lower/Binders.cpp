@@ -15,6 +15,8 @@
 #include "onnx-energy/Lower/BindContext.h"
 #include "onnx-energy/Ops/TableTypes.h"
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -545,6 +547,504 @@ bool bindReduce(BindContext &Ctx, Qty *Q) {
                                 "{} outputs",
                                 In.value(), Out.value()));
   Q[B::reduced] = In / Out;
+  return true;
+}
+
+
+//===----------------------------------------------------------------------===//
+// Added binders: LRN, ConvTranspose, Resize, Scatter, TopK, CumSum, LpNorm,
+// Moments, LpPool, ZeroPoint, MatMulInteger, ConvInteger, RNN
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// batch, M, N, K of numpy.matmul(input IA, input IB).
+bool matmulDims(BindContext &Ctx, unsigned IA, unsigned IB, Qty &Batch,
+                Qty &MQ, Qty &NQ, Qty &KQ) {
+  std::vector<int64_t> SA, SB;
+  if (!Ctx.inputShape(IA, SA) || !Ctx.inputShape(IB, SB))
+    return false;
+  if (SA.empty() || SB.empty())
+    return Ctx.fail("matrix product operands must have rank >= 1");
+  int64_t M = SA.size() == 1 ? 1 : SA[SA.size() - 2];
+  int64_t K = SA.back();
+  int64_t KB = SB.size() == 1 ? SB[0] : SB[SB.size() - 2];
+  int64_t N = SB.size() == 1 ? 1 : SB.back();
+  if (K != KB)
+    return Ctx.fail(fmt::format("inner dimensions differ: A is {} (K = {}), "
+                                "B is {} (K = {})",
+                                shapeText(SA), K, shapeText(SB), KB));
+  size_t RA = SA.size() > 2 ? SA.size() - 2 : 0;
+  size_t RB = SB.size() > 2 ? SB.size() - 2 : 0;
+  size_t R = std::max(RA, RB);
+  Batch = Qty(1);
+  for (size_t I = 0; I < R; ++I) {
+    int64_t DA = I < R - RA ? 1 : SA[I - (R - RA)];
+    int64_t DB = I < R - RB ? 1 : SB[I - (R - RB)];
+    if (DA != DB && DA != 1 && DB != 1)
+      return Ctx.fail(fmt::format("batch dimensions of A ({}) and B ({}) do "
+                                  "not broadcast",
+                                  shapeText(SA), shapeText(SB)));
+    Batch *= Qty(DA == 1 ? DB : DA);
+  }
+  MQ = Qty(M);
+  NQ = Qty(N);
+  KQ = Qty(K);
+  return true;
+}
+
+/// Conv quantities of X = input 0 and W = input IW.
+template <typename B>
+bool convDims(BindContext &Ctx, Qty *Q, unsigned IW) {
+  std::vector<int64_t> X, W, Y;
+  if (!Ctx.inputShape(0, X) || !Ctx.inputShape(IW, W) ||
+      !Ctx.outputShape(0, Y))
+    return false;
+  if (X.size() < 3 || W.size() != X.size() || Y.size() != X.size())
+    return Ctx.fail(fmt::format("expected X [N, C, D1..Dn], W [M, C/group, "
+                                "k1..kn] and Y [N, M, O1..On] of one rank "
+                                ">= 3, got {}, {}, {}",
+                                shapeText(X), shapeText(W), shapeText(Y)));
+  int64_t Group = Ctx.node().intAttr("group", 1);
+  if (Group < 1)
+    return Ctx.fail(fmt::format("group = {} must be >= 1", Group));
+  if (X[1] != W[1] * Group)
+    return Ctx.fail(fmt::format("input channels C = {} do not match W's {} "
+                                "per group x group = {}",
+                                X[1], W[1], Group));
+  if (Y[0] != X[0] || Y[1] != W[0])
+    return Ctx.fail(fmt::format("output {} does not match N = {}, M = {}",
+                                shapeText(Y), X[0], W[0]));
+  Q[B::N] = Qty(X[0]);
+  Q[B::C] = Qty(X[1]);
+  Q[B::M] = Qty(W[0]);
+  Q[B::group] = Qty(Group);
+  Q[B::kernel] = product(W, 2);
+  Q[B::out_spatial] = product(Y, 2);
+  return true;
+}
+
+/// rows/cols along one axis Axis of input 0.
+bool rowsColsAt(BindContext &Ctx, int64_t AxisAttr, Qty &Rows, Qty &Cols,
+                int64_t *AxisOut = nullptr) {
+  std::vector<int64_t> X;
+  if (!Ctx.inputShape(0, X))
+    return false;
+  if (X.empty())
+    return Ctx.fail("input 0 is a scalar; there is no axis");
+  int64_t Axis;
+  if (!normalizeAxis(Ctx, AxisAttr, X.size(), /*AllowRank=*/false, Axis))
+    return false;
+  Rows = product(X, 0, Axis) * product(X, Axis + 1);
+  Cols = Qty(X[Axis]);
+  if (AxisOut)
+    *AxisOut = Axis;
+  return true;
+}
+
+} // namespace
+
+bool bindLRN(BindContext &Ctx, Qty *Q) {
+  using B = binder::LRN;
+  std::vector<int64_t> X;
+  if (!Ctx.inputShape(0, X))
+    return false;
+  if (X.size() < 2)
+    return Ctx.fail(fmt::format("input 0 has shape {}; expected [N, C, ...]",
+                                shapeText(X)));
+  int64_t Size = Ctx.node().intAttr("size", -1);
+  if (Size < 1)
+    return Ctx.fail("LRN needs a size attribute >= 1");
+  int64_t C = X[1], Lo = (Size - 1) / 2, Hi = Size - 1 - Lo;
+  int64_t PerPlane = 0;
+  for (int64_t Ch = 0; Ch < C; ++Ch)
+    PerPlane += std::min(C - 1, Ch + Hi) - std::max<int64_t>(0, Ch - Lo) + 1;
+  Q[B::taps] = Qty(X[0]) * product(X, 2) * Qty(PerPlane);
+  return true;
+}
+
+bool bindConvTranspose(BindContext &Ctx, Qty *Q) {
+  using B = binder::ConvTranspose;
+  std::vector<int64_t> X, W, Y;
+  if (!Ctx.inputShape(0, X) || !Ctx.inputShape(1, W) ||
+      !Ctx.outputShape(0, Y))
+    return false;
+  if (X.size() < 3 || W.size() != X.size() || Y.size() != X.size())
+    return Ctx.fail(fmt::format("expected X [N, C, D1..Dn], W [C, M/group, "
+                                "k1..kn] and Y [N, M, O1..On] of one rank "
+                                ">= 3, got {}, {}, {}",
+                                shapeText(X), shapeText(W), shapeText(Y)));
+  int64_t Group = Ctx.node().intAttr("group", 1);
+  if (Group < 1)
+    return Ctx.fail(fmt::format("group = {} must be >= 1", Group));
+  if (W[0] != X[1] || Y[1] != W[1] * Group || Y[0] != X[0])
+    return Ctx.fail(fmt::format("X {}, W {} and Y {} do not match group {}",
+                                shapeText(X), shapeText(W), shapeText(Y),
+                                Group));
+  Q[B::N] = Qty(X[0]);
+  Q[B::C] = Qty(X[1]);
+  Q[B::M] = Qty(Y[1]);
+  Q[B::group] = Qty(Group);
+  Q[B::kernel] = product(W, 2);
+  Q[B::in_spatial] = product(X, 2);
+  Q[B::bias] = Qty(Ctx.input(2) ? 1 : 0);
+  return true;
+}
+
+bool bindResize(BindContext &Ctx, Qty *Q) {
+  using B = binder::Resize;
+  std::vector<int64_t> X, Y;
+  if (!Ctx.inputShape(0, X) || !Ctx.outputShape(0, Y))
+    return false;
+  if (X.size() != Y.size())
+    return Ctx.fail(fmt::format("input {} and output {} differ in rank",
+                                shapeText(X), shapeText(Y)));
+  int64_t R = 0;
+  for (size_t I = 0; I < X.size(); ++I)
+    R += X[I] != Y[I];
+  std::string Mode = Ctx.node().stringAttr("mode", "nearest");
+  Q[B::lerps] = Qty(0);
+  Q[B::cubic_taps] = Qty(0);
+  if (R > 20)
+    return Ctx.fail(fmt::format("{} resized dims are not modelled", R));
+  if (Mode == "linear" || Mode == "bilinear" || Mode == "trilinear")
+    Q[B::lerps] = Q[B::out] * Qty((int64_t(1) << R) - 1);
+  else if (Mode == "cubic")
+    Q[B::cubic_taps] = R ? Q[B::out] * Qty(int64_t(1) << (2 * R)) : Qty(0);
+  else if (Mode != "nearest")
+    return Ctx.fail(fmt::format("unknown mode '{}'", Mode));
+  return true;
+}
+
+bool bindScatter(BindContext &Ctx, Qty *Q) {
+  using B = binder::Scatter;
+  std::vector<int64_t> U;
+  if (!Ctx.inputShape(2, U))
+    return false;
+  Q[B::updates] = product(U);
+  std::string R = Ctx.node().stringAttr("reduction", "none");
+  Q[B::reduce_add] = Qty(R == "add" ? 1 : 0);
+  Q[B::reduce_mul] = Qty(R == "mul" ? 1 : 0);
+  Q[B::reduce_minmax] = Qty(R == "min" || R == "max" ? 1 : 0);
+  if (R != "none" && R != "add" && R != "mul" && R != "min" && R != "max")
+    return Ctx.fail(fmt::format("unknown reduction '{}'", R));
+  return true;
+}
+
+bool bindTopK(BindContext &Ctx, Qty *Q) {
+  using B = binder::TopK;
+  int64_t Axis;
+  if (!rowsColsAt(Ctx, Ctx.node().intAttr("axis", -1), Q[B::rows],
+                  Q[B::cols], &Axis))
+    return false;
+  std::vector<int64_t> Y;
+  if (!Ctx.outputShape(0, Y))
+    return false;
+  if (size_t(Axis) >= Y.size())
+    return Ctx.fail("output 0 has a different rank from the input");
+  Q[B::k] = Qty(Y[Axis]);
+  return true;
+}
+
+bool bindCumSum(BindContext &Ctx, Qty *Q) {
+  using B = binder::CumSum;
+  std::vector<int64_t> X;
+  if (!Ctx.inputShape(0, X))
+    return false;
+  // A 1-D input has only one axis to sum along, whatever the axis input.
+  if (X.size() == 1)
+    return rowsColsAt(Ctx, 0, Q[B::rows], Q[B::cols]);
+  std::optional<std::vector<double>> A = constantValues(Ctx, 1);
+  if (!A || A->size() != 1)
+    return Ctx.fail("the axis input is not a constant scalar");
+  return rowsColsAt(Ctx, int64_t((*A)[0]), Q[B::rows], Q[B::cols]);
+}
+
+bool bindLpNorm(BindContext &Ctx, Qty *Q) {
+  using B = binder::LpNorm;
+  if (!rowsColsAt(Ctx, Ctx.node().intAttr("axis", -1), Q[B::rows],
+                  Q[B::cols]))
+    return false;
+  int64_t P = Ctx.node().intAttr("p", 2);
+  if (P != 1 && P != 2)
+    return Ctx.fail(fmt::format("p = {} is not 1 or 2", P));
+  Q[B::l1] = Qty(P == 1 ? 1 : 0);
+  Q[B::l2] = Qty(P == 2 ? 1 : 0);
+  return true;
+}
+
+bool bindMoments(BindContext &Ctx, Qty *Q) {
+  using B = binder::Moments;
+  std::vector<int64_t> X;
+  if (!Ctx.inputShape(0, X))
+    return false;
+  std::vector<int64_t> Axes;
+  if (Ctx.node().OpType == "InstanceNormalization") {
+    if (X.size() < 3)
+      return Ctx.fail(fmt::format("input 0 has shape {}; expected [N, C, "
+                                  "D1, ...]",
+                                  shapeText(X)));
+    for (size_t I = 2; I < X.size(); ++I)
+      Axes.push_back(int64_t(I));
+  } else {
+    Axes = Ctx.node().intsAttr("axes");
+    if (!Ctx.node().attr("axes"))
+      Axes = {0, 2, 3};
+  }
+  std::vector<bool> Seen(X.size(), false);
+  Qty Per(1);
+  for (int64_t A : Axes) {
+    int64_t N = 0;
+    if (!normalizeAxis(Ctx, A, X.size(), /*AllowRank=*/false, N))
+      return false;
+    if (Seen[N])
+      return Ctx.fail(fmt::format("axis {} is repeated", A));
+    Seen[N] = true;
+    Per *= Qty(X[N]);
+  }
+  Qty Stats(1);
+  for (size_t I = 0; I < X.size(); ++I)
+    if (!Seen[I])
+      Stats *= Qty(X[I]);
+  Q[B::stats] = Stats;
+  Q[B::per_stat] = Per;
+  return true;
+}
+
+bool bindLpPool(BindContext &Ctx, Qty *Q) {
+  using B = binder::LpPool;
+  using P = binder::Pool;
+  Qty Pool[P::NumQuantities];
+  Pool[P::in_bytes] = Q[B::in_bytes];
+  Pool[P::out_bytes] = Q[B::out_bytes];
+  Pool[P::in] = Q[B::in];
+  Pool[P::out] = Q[B::out];
+  if (!bindPool(Ctx, Pool))
+    return false;
+  Q[B::N] = Pool[P::N];
+  Q[B::C] = Pool[P::C];
+  Q[B::out_spatial] = Pool[P::out_spatial];
+  Q[B::window] = Pool[P::window];
+  Q[B::valid] = Pool[P::valid];
+  Q[B::windows] = Pool[P::windows];
+  // LpPool-1 and GlobalLpPool-1 have a float p; later versions an int.
+  const Attribute *A = Ctx.node().attr("p");
+  double Pv = 2;
+  if (A && A->K == Attribute::Int)
+    Pv = double(A->I);
+  else if (A && A->K == Attribute::Float)
+    Pv = A->F;
+  Q[B::p2] = Qty(Pv == 2 ? 1 : 0);
+  Q[B::pgen] = Qty(Pv == 2 ? 0 : 1);
+  return true;
+}
+
+bool bindZeroPoint(BindContext &Ctx, Qty *Q) {
+  Q[binder::ZeroPoint::zp] = Qty(Ctx.input(2) ? 1 : 0);
+  return true;
+}
+
+bool bindMatMulInteger(BindContext &Ctx, Qty *Q) {
+  using B = binder::MatMulInteger;
+  bool QLinear = Ctx.node().OpType == "QLinearMatMul";
+  unsigned IB = QLinear ? 3 : 1;
+  if (!matmulDims(Ctx, 0, IB, Q[B::batch], Q[B::M], Q[B::N], Q[B::K]))
+    return false;
+  std::vector<int64_t> SA, SB;
+  if (!Ctx.inputShape(0, SA) || !Ctx.inputShape(IB, SB))
+    return false;
+  Q[B::a_elems] = product(SA);
+  Q[B::b_elems] = product(SB);
+  Q[B::a_zp] = Qty(QLinear || Ctx.input(2) ? 1 : 0);
+  Q[B::b_zp] = Qty(QLinear || Ctx.input(3) ? 1 : 0);
+  return true;
+}
+
+bool bindConvInteger(BindContext &Ctx, Qty *Q) {
+  using B = binder::ConvInteger;
+  bool QLinear = Ctx.node().OpType == "QLinearConv";
+  unsigned IW = QLinear ? 3 : 1;
+  if (!convDims<B>(Ctx, Q, IW))
+    return false;
+  std::vector<int64_t> W;
+  if (!Ctx.inputShape(IW, W))
+    return false;
+  Q[B::w_elems] = product(W);
+  Q[B::bias] = Qty(QLinear && Ctx.input(8) ? 1 : 0);
+  Q[B::x_zp] = Qty(QLinear || Ctx.input(2) ? 1 : 0);
+  Q[B::w_zp] = Qty(QLinear || Ctx.input(3) ? 1 : 0);
+  return true;
+}
+
+bool bindRNN(BindContext &Ctx, Qty *Q) {
+  using B = binder::RNN;
+  std::vector<int64_t> X, W;
+  if (!Ctx.inputShape(0, X) || !Ctx.inputShape(1, W))
+    return false;
+  if (X.size() != 3 || W.size() != 3)
+    return Ctx.fail(fmt::format("expected X and W of rank 3, got {} and {}",
+                                shapeText(X), shapeText(W)));
+  const std::string &Op = Ctx.node().OpType;
+  int64_t Gates = Op == "LSTM" ? 4 : Op == "GRU" ? 3 : 1;
+  if (W[1] % Gates != 0)
+    return Ctx.fail(fmt::format("W's dim 1 ({}) is not a multiple of {} "
+                                "gates",
+                                W[1], Gates));
+  int64_t H = W[1] / Gates;
+  int64_t HS = Ctx.node().intAttr("hidden_size", H);
+  if (HS != H)
+    return Ctx.fail(fmt::format("hidden_size = {} but W implies {}", HS, H));
+  bool Layout1 = Ctx.node().intAttr("layout", 0) != 0;
+  if (X[2] != W[2])
+    return Ctx.fail(fmt::format("X {} and W {} differ in input size",
+                                shapeText(X), shapeText(W)));
+  Q[B::seq] = Qty(Layout1 ? X[1] : X[0]);
+  Q[B::batch] = Qty(Layout1 ? X[0] : X[1]);
+  Q[B::input] = Qty(X[2]);
+  Q[B::hidden] = Qty(H);
+  Q[B::dirs] = Qty(W[0]);
+  Q[B::bias] = Qty(Ctx.input(3) ? 1 : 0);
+  return true;
+}
+
+bool bindEinsum(BindContext &Ctx, Qty *Q) {
+  using B = binder::Einsum;
+  std::string Eq = Ctx.node().stringAttr("equation", "");
+  std::string Lhs = Eq.substr(0, Eq.find("->"));
+  Lhs.erase(std::remove(Lhs.begin(), Lhs.end(), ' '), Lhs.end());
+  std::vector<std::string> Terms(1);
+  for (char Ch : Lhs) {
+    if (Ch == ',')
+      Terms.emplace_back();
+    else
+      Terms.back() += Ch;
+  }
+  if (Terms.size() != Ctx.numInputs())
+    return Ctx.fail(fmt::format("equation '{}' has {} operands, the node {} "
+                                "inputs",
+                                Eq, Terms.size(), Ctx.numInputs()));
+  std::map<char, int64_t> Size;    // letter -> size
+  std::vector<int64_t> Ellipsis;   // broadcast dims, right-aligned
+  auto Merge = [&](int64_t &Have, int64_t D) {
+    if (Have == 1 || Have == D)
+      Have = D;
+    else if (D != 1)
+      return false;
+    return true;
+  };
+  for (unsigned I = 0; I < Terms.size(); ++I) {
+    std::vector<int64_t> S;
+    if (!Ctx.inputShape(I, S))
+      return false;
+    const std::string &T = Terms[I];
+    size_t Dots = T.find("...");
+    std::string Letters = T;
+    if (Dots != std::string::npos)
+      Letters.erase(Dots, 3);
+    if (Letters.size() > S.size() ||
+        (Dots == std::string::npos && Letters.size() != S.size()))
+      return Ctx.fail(fmt::format("operand {} has shape {}, which does not "
+                                  "match subscripts '{}'",
+                                  I, shapeText(S), T));
+    size_t NE = S.size() - Letters.size();
+    size_t Before = Dots == std::string::npos ? Letters.size() : Dots;
+    for (size_t J = 0; J < Letters.size(); ++J) {
+      char L = Letters[J];
+      if (!std::isalpha(static_cast<unsigned char>(L)))
+        return Ctx.fail(fmt::format("bad subscript '{}' in '{}'", L, Eq));
+      int64_t D = S[J < Before ? J : J + NE];
+      auto [It, New] = Size.emplace(L, D);
+      if (!New && !Merge(It->second, D))
+        return Ctx.fail(fmt::format("subscript '{}' has sizes {} and {}", L,
+                                    It->second, D));
+    }
+    if (NE > Ellipsis.size())
+      Ellipsis.insert(Ellipsis.begin(), NE - Ellipsis.size(), 1);
+    for (size_t J = 0; J < NE; ++J) {
+      int64_t &Have = Ellipsis[Ellipsis.size() - NE + J];
+      if (!Merge(Have, S[Before + J]))
+        return Ctx.fail("the dims under '...' do not broadcast");
+    }
+  }
+  Qty Total(1);
+  for (const auto &[L, D] : Size)
+    Total *= Qty(D);
+  for (int64_t D : Ellipsis)
+    Total *= Qty(D);
+  Q[B::total] = Total;
+  Q[B::k] = Qty(int64_t(Terms.size()));
+  return true;
+}
+
+bool bindLoss(BindContext &Ctx, Qty *Q) {
+  using B = binder::Loss;
+  std::vector<int64_t> X;
+  if (!Ctx.inputShape(0, X))
+    return false;
+  if (X.size() < 2)
+    return Ctx.fail(fmt::format("input 0 has shape {}; expected [N, C, ...]",
+                                shapeText(X)));
+  Q[B::cols] = Qty(X[1]);
+  Q[B::rows] = Qty(X[0]) * product(X, 2);
+  Q[B::weighted] = Qty(Ctx.input(2) ? 1 : 0);
+  std::string R = Ctx.node().stringAttr("reduction", "mean");
+  if (R != "mean" && R != "sum" && R != "none")
+    return Ctx.fail(fmt::format("unknown reduction '{}'", R));
+  Q[B::reduce] = Qty(R == "none" ? 0 : 1);
+  Q[B::mean] = Qty(R == "mean" ? 1 : 0);
+  return true;
+}
+
+namespace {
+/// rows and the feature count of a [N, C] or [C] ai.onnx.ml input.
+bool mlRowsCols(BindContext &Ctx, Qty &Rows, int64_t &Cols) {
+  std::vector<int64_t> X;
+  if (!Ctx.inputShape(0, X))
+    return false;
+  if (X.size() == 1) {
+    Rows = Qty(1);
+    Cols = X[0];
+  } else if (X.size() == 2) {
+    Rows = Qty(X[0]);
+    Cols = X[1];
+  } else {
+    return Ctx.fail(fmt::format("input 0 has shape {}; expected [N, C] or "
+                                "[C]",
+                                shapeText(X)));
+  }
+  return true;
+}
+} // namespace
+
+bool bindLinearML(BindContext &Ctx, Qty *Q) {
+  using B = binder::LinearML;
+  int64_t C;
+  if (!mlRowsCols(Ctx, Q[B::rows], C))
+    return false;
+  const Attribute *A = Ctx.node().attr("coefficients");
+  if (!A || A->Fs.empty())
+    return Ctx.fail("the coefficients attribute is missing");
+  if (C <= 0 || int64_t(A->Fs.size()) % C != 0)
+    return Ctx.fail(fmt::format("{} coefficients do not divide into {} "
+                                "features",
+                                A->Fs.size(), C));
+  Q[B::feats] = Qty(C);
+  Q[B::targets] = Qty(int64_t(A->Fs.size()) / C);
+  return true;
+}
+
+bool bindNormalizerML(BindContext &Ctx, Qty *Q) {
+  using B = binder::NormalizerML;
+  int64_t C;
+  if (!mlRowsCols(Ctx, Q[B::rows], C))
+    return false;
+  Q[B::cols] = Qty(C);
+  std::string N = Ctx.node().stringAttr("norm", "MAX");
+  if (N != "MAX" && N != "L1" && N != "L2")
+    return Ctx.fail(fmt::format("unknown norm '{}'", N));
+  Q[B::nmax] = Qty(N == "MAX" ? 1 : 0);
+  Q[B::nl1] = Qty(N == "L1" ? 1 : 0);
+  Q[B::nl2] = Qty(N == "L2" ? 1 : 0);
   return true;
 }
 
