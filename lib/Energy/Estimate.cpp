@@ -1,6 +1,7 @@
 //===- lib/Energy/Estimate.cpp - Compute, memory and static energy --------===//
 #include "onnx-energy/Energy/Estimate.h"
 #include "onnx-energy/Ops/Catalog.h"
+#include "onnx-energy/Support/Format.h"
 #include <fmt/format.h>
 #include <set>
 
@@ -16,36 +17,73 @@ const char *dominantDType(const NodeCost &C) {
       Best = &U;
   return Best ? dtypes()[Best->DType].Name : nullptr;
 }
+
+/// "Gemm 'fc1': working set 64 MiB (weights 60 MiB) exceeds L2 (40 MiB)".
+void spillDiagnostic(const Graph &G, const Node &N, const NodeTraffic &Tr,
+                     const Target &T, DiagnosticList &Diags) {
+  double Weights = 0;
+  for (int Id : N.Inputs)
+    if (Id >= 0 && G.Values[Id].IsInitializer) {
+      Qty B = G.Values[Id].byteSize();
+      Weights += B.valid() ? double(B.value()) : 0;
+    }
+  const MemLevelRow &Lev = T.levels()[Tr.SpillsFrom];
+  const MemLevelRow &Served = T.levels()[Tr.SpillsFrom + 1];
+  Diags.add({Severity::Note, G.Path, N.Name, N.OpType, "cache-spill",
+             fmt::format("working set {}{} exceeds {} ({}{}) on {}; served "
+                         "from {}",
+                         formatSI(Tr.WorkingSet, "B"),
+                         Weights > 0
+                             ? " (weights " + formatSI(Weights, "B") + ")"
+                             : std::string(),
+                         Lev.Name, Lev.Size.Text,
+                         Lev.Instances > 1
+                             ? fmt::format(" x {}", Lev.Instances)
+                             : std::string(),
+                         T.name().str(), Served.Name)});
+}
 } // namespace
 
 Estimate estimateEnergy(const Graph &G, const LoweredGraph &L, const Target &T,
-                        DiagnosticList &Diags) {
+                        DiagnosticList &Diags, MemoryModel Model) {
   Estimate E;
   E.Nodes.resize(G.Nodes.size());
   E.Levels.resize(T.levels().size());
+  MemorySimResult Sim = simulateMemory(G, L, T, Model);
   std::set<std::string> WarnedDTypes;
+  unsigned LastCache = T.levels().size() >= 2 ? T.levels().size() - 2 : 0;
   for (size_t I = 0; I < G.Nodes.size(); ++I) {
     const NodeCost &C = L.Nodes[I];
     NodeEstimate &N = E.Nodes[I];
     if (C.St != NodeCost::Costed)
       continue;
+    const NodeTraffic &Tr = Sim.Nodes[I];
     N.Costed = true;
     N.ComputeJ = double(C.TOs) * T.energyPerTO();
-
-    double Bytes = double(C.ReadBytes) + double(C.WriteBytes);
-    unsigned Last = T.levels().size() - 1;
-    N.Level = Last;
-    for (unsigned LI = 0; LI < T.levels().size(); ++LI)
-      if (Bytes <= T.levelCapacity(LI)) {
-        N.Level = LI;
-        break;
-      }
-    const MemLevelRow &Lev = T.levels()[N.Level];
-    double WriteE = Lev.WriteEnergy.Specified ? Lev.WriteEnergy.Value
-                                              : Lev.ReadEnergy.Value;
-    N.MemoryJ = double(C.ReadBytes) * Lev.ReadEnergy.Value +
-                double(C.WriteBytes) * WriteE;
-    N.MemorySeconds = Bytes / Lev.Bandwidth.Value;
+    N.Level = Tr.DominantLevel;
+    N.SpillsFrom = Tr.SpillsFrom;
+    N.WorkingSet = Tr.WorkingSet;
+    N.TilingExtra = Tr.TilingExtra;
+    N.ReadBytes = Tr.ReadBytes;
+    N.WriteBytes = Tr.WriteBytes;
+    for (unsigned LI = 0; LI < T.levels().size(); ++LI) {
+      const MemLevelRow &Lev = T.levels()[LI];
+      double WriteE = Lev.WriteEnergy.Specified ? Lev.WriteEnergy.Value
+                                                : Lev.ReadEnergy.Value;
+      double J = Tr.ReadBytes[LI] * Lev.ReadEnergy.Value +
+                 Tr.WriteBytes[LI] * WriteE;
+      double Bytes = Tr.ReadBytes[LI] + Tr.WriteBytes[LI];
+      N.MemoryJ += J;
+      N.MemorySeconds = std::max(N.MemorySeconds, Bytes / Lev.Bandwidth.Value);
+      LevelTotals &LT = E.Levels[LI];
+      LT.ReadBytes += Tr.ReadBytes[LI];
+      LT.WriteBytes += Tr.WriteBytes[LI];
+      LT.Joules += J;
+    }
+    if (N.Level >= 0)
+      ++E.Levels[N.Level].Nodes;
+    if (T.levels().size() >= 2 && Tr.SpillsFrom == int(LastCache))
+      spillDiagnostic(G, G.Nodes[I], Tr, T, Diags);
 
     if (C.FLOPs > 0) {
       N.PeakDType = dominantDType(C);
@@ -61,12 +99,6 @@ Estimate estimateEnergy(const Graph &G, const LoweredGraph &L, const Target &T,
       N.ComputeSeconds = double(C.FLOPs) / Peak;
     }
     N.StaticJ = N.seconds() * T.row().StaticPower.Value;
-
-    LevelTotals &LT = E.Levels[N.Level];
-    LT.ReadBytes += double(C.ReadBytes);
-    LT.WriteBytes += double(C.WriteBytes);
-    LT.Joules += N.MemoryJ;
-    ++LT.Nodes;
     E.ComputeJ += N.ComputeJ;
     E.MemoryJ += N.MemoryJ;
     E.StaticJ += N.StaticJ;

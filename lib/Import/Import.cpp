@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "ImportInternal.h"
 #include "onnx-energy/Import/Import.h"
+#include "onnx-energy/Import/ShapeFallbacks.h"
 #include "onnx/defs/schema.h"
 #include "onnx/shape_inference/implementation.h"
 #include "llvm/ADT/StringExtras.h"
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <map>
 #include <set>
 #include <queue>
@@ -80,6 +82,21 @@ std::optional<std::vector<int64_t>> tensorInts(const onnx::TensorProto &T) {
       if (size_t(T.int64_data_size()) != Count)
         return std::nullopt;
       R.assign(T.int64_data().begin(), T.int64_data().end());
+    }
+    return R;
+  }
+  if (T.data_type() == onnx::TensorProto::BOOL) {
+    // Conditions of If and Loop: kept as 0/1.
+    if (T.has_raw_data()) {
+      if (T.raw_data().size() != Count)
+        return std::nullopt;
+      for (size_t I = 0; I < Count; ++I)
+        R.push_back(T.raw_data()[I] != 0);
+    } else {
+      if (size_t(T.int32_data_size()) != Count)
+        return std::nullopt;
+      for (int32_t V : T.int32_data())
+        R.push_back(V != 0);
     }
     return R;
   }
@@ -337,6 +354,8 @@ public:
     G.FileBytes = FileBytes;
     if (Error E = checkHeader())
       return E;
+    if (Error E = expandFunctions())
+      return E;
     if (Error E = checkExternalData(M, Path))
       return E;
     if (Error E = sortNodes())
@@ -347,7 +366,12 @@ public:
       return E;
     if (Opts.ShapeInference)
       inferShapes();
-    build();
+    if (Error E = build())
+      return E;
+    // Our own shape rules for what ONNX 1.12's inference cannot type
+    // (contrib ops, opset 18+ ops): docs in Import/ShapeFallbacks.h.
+    if (Opts.ShapeInference)
+      applyShapeFallbacks(G, Diags);
     diagnoseUnknownDims();
     return G;
   }
@@ -848,7 +872,7 @@ private:
     return It->second;
   }
 
-  void build() {
+  Error build() {
     std::unordered_map<std::string, const onnx::TypeProto *> Types;
     auto Note = [&](const onnx::ValueInfoProto &VI) {
       if (!VI.has_type())
@@ -943,6 +967,489 @@ private:
       warn("missing-opset", "nodes of domain '" + D +
                                 "' are used but the model imports no opset "
                                 "for it");
+    // Subgraphs last: they read the (now typed) values of this graph.
+    Lookup Outer = [this](const std::string &Name) -> const Value * {
+      auto It = ValueIndex.find(Name);
+      return It == ValueIndex.end() ? nullptr : &G.Values[It->second];
+    };
+    for (int NI = 0; NI < GP.node_size(); ++NI)
+      if (Error E = convertSubgraphAttrs(GP.node(NI), G, size_t(NI), Outer,
+                                         1))
+        return E;
+    return Error::success();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Model-local functions: every call is replaced by the function's body
+  // before anything else looks at the graph (sorting, shape inference).
+  //===--------------------------------------------------------------------===//
+
+  /// Nesting limit for subgraphs and for function calls inside functions.
+  static constexpr int MaxNesting = 64;
+
+  static std::string functionKey(const std::string &Domain,
+                                 const std::string &Name) {
+    return (Domain.empty() ? std::string("ai.onnx") : Domain) + "::" + Name;
+  }
+
+  Error expandFunctions() {
+    if (M.functions_size() == 0)
+      return Error::success();
+    for (const auto &F : M.functions()) {
+      Functions[functionKey(foldDomain(F.domain()), F.name())] = &F;
+      // A domain the body uses but the model does not import: take the
+      // function's version.
+      for (const auto &O : F.opset_import()) {
+        std::string D = foldDomain(O.domain());
+        if (G.Opsets.emplace(D, O.version()).second) {
+          auto *New = M.add_opset_import();
+          New->set_domain(D);
+          New->set_version(O.version());
+        }
+      }
+    }
+    std::vector<std::string> Stack;
+    if (Error E = expandIn(GP, Stack, 0))
+      return E;
+    // The functions are inlined; shape inference need not look at them.
+    M.clear_functions();
+    return Error::success();
+  }
+
+  /// All names a graph (and its subgraphs) defines or uses.
+  static void collectNames(const onnx::GraphProto &G,
+                           std::unordered_set<std::string> &Names) {
+    for (const auto *List : {&G.input(), &G.value_info(), &G.output()})
+      for (const auto &VI : *List)
+        Names.insert(VI.name());
+    for (const auto &T : G.initializer())
+      Names.insert(T.name());
+    for (const auto &N : G.node()) {
+      Names.insert(N.input().begin(), N.input().end());
+      Names.insert(N.output().begin(), N.output().end());
+      for (const auto &A : N.attribute()) {
+        if (A.has_g())
+          collectNames(A.g(), Names);
+        for (const auto &SG : A.graphs())
+          collectNames(SG, Names);
+      }
+    }
+  }
+
+  Error expandIn(onnx::GraphProto &GraphP, std::vector<std::string> &Stack,
+                 int Depth) {
+    if (Depth > MaxNesting)
+      return error("subgraphs are nested more than " + Twine(MaxNesting) +
+                   " deep");
+    std::unordered_set<std::string> Taken;
+    collectNames(GraphP, Taken);
+    google::protobuf::RepeatedPtrField<onnx::NodeProto> Out;
+    for (int I = 0; I < GraphP.node_size(); ++I) {
+      onnx::NodeProto &N = *GraphP.mutable_node(I);
+      std::string Name =
+          N.name().empty() ? N.op_type() + "_" + std::to_string(I) : N.name();
+      if (Error E = processNode(N, Name, Out, Stack, Taken, Depth))
+        return E;
+    }
+    GraphP.mutable_node()->Swap(&Out);
+    return Error::success();
+  }
+
+  /// Expands the functions called in N's subgraphs, then N itself if it
+  /// calls a function (CallName names the expanded nodes); appends the
+  /// result to Out. N may be moved from.
+  Error processNode(onnx::NodeProto &N, const std::string &CallName,
+                    google::protobuf::RepeatedPtrField<onnx::NodeProto> &Out,
+                    std::vector<std::string> &Stack,
+                    std::unordered_set<std::string> &Taken, int Depth) {
+    N.set_domain(foldDomain(N.domain()));
+    for (auto &A : *N.mutable_attribute()) {
+      if (A.has_g())
+        if (Error E = expandIn(*A.mutable_g(), Stack, Depth + 1))
+          return E;
+      for (auto &SG : *A.mutable_graphs())
+        if (Error E = expandIn(SG, Stack, Depth + 1))
+          return E;
+    }
+    std::string Key = functionKey(N.domain(), N.op_type());
+    auto FIt = Functions.find(Key);
+    if (FIt == Functions.end()) {
+      Out.Add()->Swap(&N);
+      return Error::success();
+    }
+    const onnx::FunctionProto &F = *FIt->second;
+    if (std::find(Stack.begin(), Stack.end(), Key) != Stack.end()) {
+      std::string Chain;
+      for (auto It = std::find(Stack.begin(), Stack.end(), Key);
+           It != Stack.end(); ++It)
+        Chain += *It + " -> ";
+      return error("model-local function '" + F.name() +
+                   "' calls itself (" + Chain + Key + ", via node '" +
+                   CallName + "'): recursive functions cannot be expanded");
+    }
+    if (int(Stack.size()) >= MaxNesting)
+      return error("model-local function calls are nested more than " +
+                   Twine(MaxNesting) + " deep (at node '" + CallName + "')");
+
+    // Formal -> actual names; everything else the body defines gets a fresh
+    // name "<call>/<name>" that nothing in the graph uses.
+    std::unordered_map<std::string, std::string> Ren;
+    auto Fresh = [&](const std::string &Base) {
+      std::string Candidate = CallName + "/" + Base;
+      for (unsigned K = 1; Taken.count(Candidate); ++K)
+        Candidate = CallName + "/" + Base + "_" + std::to_string(K);
+      Taken.insert(Candidate);
+      return Candidate;
+    };
+    for (int I = 0; I < F.input_size(); ++I)
+      Ren[F.input(I)] = I < N.input_size() ? N.input(I) : std::string();
+    for (int I = 0; I < F.output_size(); ++I)
+      Ren[F.output(I)] = I < N.output_size() && !N.output(I).empty()
+                             ? N.output(I)
+                             : Fresh(F.output(I));
+    for (const auto &B : F.node())
+      for (const auto &O : B.output())
+        if (!O.empty() && !Ren.count(O))
+          Ren[O] = Fresh(O);
+    std::map<std::string, const onnx::AttributeProto *> CallAttrs;
+    for (const auto &A : N.attribute())
+      CallAttrs[A.name()] = &A;
+
+    Stack.push_back(Key);
+    for (int J = 0; J < F.node_size(); ++J) {
+      onnx::NodeProto C = F.node(J);
+      std::string Name =
+          CallName + "/" +
+          (C.name().empty() ? C.op_type() + "_" + std::to_string(J) : C.name());
+      C.set_name(Name);
+      for (auto &In : *C.mutable_input()) {
+        if (In.empty())
+          continue;
+        auto It = Ren.find(In);
+        In = It != Ren.end() ? It->second : CallName + "/" + In;
+      }
+      for (auto &O : *C.mutable_output())
+        if (!O.empty())
+          O = Ren.at(O);
+      if (Error E = resolveAttrRefs(C, CallAttrs, F))
+        return E;
+      for (auto &A : *C.mutable_attribute()) {
+        if (A.has_g())
+          renameOuter(*A.mutable_g(), Ren);
+        for (auto &SG : *A.mutable_graphs())
+          renameOuter(SG, Ren);
+      }
+      if (Error E = processNode(C, Name, Out, Stack, Taken, Depth))
+        return E;
+    }
+    Stack.pop_back();
+    return Error::success();
+  }
+
+  /// Replaces attributes that refer to the caller's (ref_attr_name) by the
+  /// call's attribute of that name; drops them when the call has none (the
+  /// op's default applies).
+  static Error resolveAttrRefs(
+      onnx::NodeProto &C,
+      const std::map<std::string, const onnx::AttributeProto *> &CallAttrs,
+      const onnx::FunctionProto &F) {
+    google::protobuf::RepeatedPtrField<onnx::AttributeProto> Kept;
+    for (auto &A : *C.mutable_attribute()) {
+      if (A.ref_attr_name().empty()) {
+        Kept.Add()->Swap(&A);
+        continue;
+      }
+      auto It = CallAttrs.find(A.ref_attr_name());
+      if (It == CallAttrs.end())
+        continue;
+      onnx::AttributeProto R = *It->second;
+      R.set_name(A.name());
+      Kept.Add()->Swap(&R);
+    }
+    (void)F;
+    C.mutable_attribute()->Swap(&Kept);
+    return Error::success();
+  }
+
+  /// In a subgraph of an expanded function body, renames the values it
+  /// reads from the function's scope.
+  static void renameOuter(onnx::GraphProto &SG,
+                          const std::unordered_map<std::string, std::string> &Ren) {
+    std::unordered_set<std::string> Local;
+    for (const auto &VI : SG.input())
+      Local.insert(VI.name());
+    for (const auto &T : SG.initializer())
+      Local.insert(T.name());
+    for (const auto &N : SG.node())
+      for (const auto &O : N.output())
+        Local.insert(O);
+    auto Rename = [&](std::string &S) {
+      if (S.empty() || Local.count(S))
+        return;
+      auto It = Ren.find(S);
+      if (It != Ren.end())
+        S = It->second;
+    };
+    for (auto &N : *SG.mutable_node()) {
+      for (auto &In : *N.mutable_input())
+        Rename(In);
+      for (auto &A : *N.mutable_attribute()) {
+        // Names local here shadow the function's in nested graphs too.
+        std::unordered_map<std::string, std::string> Inner;
+        for (const auto &KV : Ren)
+          if (!Local.count(KV.first))
+            Inner.insert(KV);
+        if (A.has_g())
+          renameOuter(*A.mutable_g(), Inner);
+        for (auto &G2 : *A.mutable_graphs())
+          renameOuter(G2, Inner);
+      }
+    }
+    for (auto &O : *SG.mutable_output())
+      Rename(*O.mutable_name());
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Subgraphs (If branches, Loop and Scan bodies), converted after the main
+  // graph is typed: ONNX shape inference has typed their values too.
+  //===--------------------------------------------------------------------===//
+
+  using Lookup = std::function<const Value *(const std::string &)>;
+
+  Error convertSubgraphAttrs(const onnx::NodeProto &NP, Graph &Owner,
+                             size_t NodeIndex, const Lookup &Outer,
+                             int Depth) {
+    for (const auto &A : NP.attribute()) {
+      std::vector<const onnx::GraphProto *> Gs;
+      if (A.has_g())
+        Gs.push_back(&A.g());
+      for (const auto &SG : A.graphs())
+        Gs.push_back(&SG);
+      for (const auto *SG : Gs) {
+        Graph Sub;
+        if (Error E = convertSubgraph(*SG, Owner.Nodes[NodeIndex].Name,
+                                      A.name(), Outer, Depth, Sub))
+          return E;
+        Owner.Nodes[NodeIndex].Attributes[A.name()].Subgraphs.push_back(
+            int(Owner.Subgraphs.size()));
+        Owner.Subgraphs.push_back(std::move(Sub));
+      }
+    }
+    return Error::success();
+  }
+
+  Error convertSubgraph(const onnx::GraphProto &SG, const std::string &NodeName,
+                        const std::string &AttrName, const Lookup &Outer,
+                        int Depth, Graph &S) {
+    std::string Where =
+        "subgraph '" + AttrName + "' of node '" + NodeName + "'";
+    if (Depth > MaxNesting)
+      return error(Where + " is nested more than " + Twine(MaxNesting) +
+                   " graphs deep");
+    S.Path = G.Path;
+    S.IRVersion = G.IRVersion;
+    S.ProducerName = G.ProducerName;
+    S.ProducerVersion = G.ProducerVersion;
+    S.Opsets = G.Opsets;
+    S.Name = SG.name();
+
+    std::unordered_map<std::string, const onnx::TypeProto *> Types;
+    for (const auto *List : {&SG.input(), &SG.value_info(), &SG.output()})
+      for (const auto &VI : *List) {
+        if (!VI.has_type())
+          continue;
+        auto [It, New] = Types.emplace(VI.name(), &VI.type());
+        if (!New && typeInfo(VI.type()) > typeInfo(*It->second))
+          It->second = &VI.type();
+      }
+    std::unordered_map<std::string, int> Index;
+    auto Add = [&](const std::string &Name) {
+      auto [It, New] = Index.emplace(Name, int(S.Values.size()));
+      if (New) {
+        Value V;
+        V.Name = Name;
+        S.Values.push_back(std::move(V));
+      }
+      return It->second;
+    };
+    for (const auto &VI : SG.input()) {
+      int I = Add(VI.name());
+      S.Values[I].IsGraphInput = true;
+      S.Inputs.push_back(I);
+    }
+    auto AddInit = [&](const std::string &Name, int32_t Type,
+                       const google::protobuf::RepeatedField<int64_t> &Dims,
+                       bool External) {
+      int I = Add(Name);
+      Value &V = S.Values[I];
+      V.IsInitializer = true;
+      V.IsExternal = External;
+      V.Type = toElemType(Type);
+      V.HasShape = true;
+      for (int64_t D : Dims) {
+        Dim X;
+        X.Value = D >= 0 ? D : -1;
+        V.Shape.push_back(X);
+      }
+      return I;
+    };
+    for (const auto &T : SG.initializer()) {
+      int I = AddInit(T.name(), T.data_type(), T.dims(), isExternal(T));
+      S.Values[I].IntData = tensorInts(T);
+    }
+    for (const auto &SI : SG.sparse_initializer())
+      AddInit(SI.values().name(), SI.values().data_type(), SI.dims(),
+              isExternal(SI.values()));
+    auto AddOuter = [&](const std::string &Name) -> bool {
+      const Value *O = Outer(Name);
+      if (!O)
+        return false;
+      int I = Add(Name);
+      Value &V = S.Values[I];
+      V.IsOuterRef = true;
+      V.Type = O->Type;
+      V.HasShape = O->HasShape;
+      V.Shape = O->Shape;
+      V.IntData = O->IntData;
+      return true;
+    };
+
+    int NumNodes = SG.node_size();
+    std::unordered_map<std::string, int> Producer;
+    for (int I = 0; I < NumNodes; ++I)
+      for (const auto &O : SG.node(I).output()) {
+        if (O.empty())
+          continue;
+        if (!Producer.emplace(O, I).second || Index.count(O))
+          return error(Where + ": value '" + O + "' is defined twice");
+      }
+    std::vector<std::vector<int>> Succ(NumNodes);
+    std::vector<int> InDegree(NumNodes, 0);
+    auto Use = [&](int I, const std::string &V) -> Error {
+      auto It = Producer.find(V);
+      if (It != Producer.end()) {
+        Succ[It->second].push_back(I);
+        ++InDegree[I];
+        return Error::success();
+      }
+      if (Index.count(V) || AddOuter(V))
+        return Error::success();
+      return error(Where + ": node '" +
+                   (SG.node(I).name().empty() ? SG.node(I).op_type()
+                                              : SG.node(I).name()) +
+                   "' uses value '" + V +
+                   "', which is defined neither in the subgraph nor in an "
+                   "enclosing graph");
+    };
+    for (int I = 0; I < NumNodes; ++I) {
+      const auto &N = SG.node(I);
+      for (const auto &In : N.input())
+        if (!In.empty())
+          if (Error E = Use(I, In))
+            return E;
+      std::unordered_set<std::string> Refs;
+      for (const auto &A : N.attribute()) {
+        if (A.has_g())
+          outerRefs(A.g(), Refs);
+        for (const auto &G2 : A.graphs())
+          outerRefs(G2, Refs);
+      }
+      std::vector<std::string> Sorted(Refs.begin(), Refs.end());
+      std::sort(Sorted.begin(), Sorted.end());
+      for (const auto &R : Sorted)
+        if (Error E = Use(I, R))
+          return E;
+    }
+    std::priority_queue<int, std::vector<int>, std::greater<int>> Ready;
+    for (int I = 0; I < NumNodes; ++I)
+      if (InDegree[I] == 0)
+        Ready.push(I);
+    std::vector<int> Order;
+    while (!Ready.empty()) {
+      int I = Ready.top();
+      Ready.pop();
+      Order.push_back(I);
+      for (int Su : Succ[I])
+        if (--InDegree[Su] == 0)
+          Ready.push(Su);
+    }
+    if (int(Order.size()) != NumNodes)
+      return error(Where + " has a cycle");
+
+    std::unordered_set<std::string> Taken;
+    for (const auto &N : SG.node())
+      if (!N.name().empty())
+        Taken.insert(N.name());
+    std::unordered_set<std::string> Seen;
+    for (int K = 0; K < NumNodes; ++K) {
+      const onnx::NodeProto &NP = SG.node(Order[K]);
+      Node N;
+      N.Name = NP.name();
+      if (N.Name.empty() || !Seen.insert(N.Name).second) {
+        std::string Base = N.Name.empty()
+                               ? NP.op_type() + "_" + std::to_string(Order[K])
+                               : N.Name;
+        std::string Candidate = Base;
+        for (unsigned J = 1; Taken.count(Candidate); ++J)
+          Candidate = Base + "_" + std::to_string(J);
+        Taken.insert(Candidate);
+        Seen.insert(Candidate);
+        N.Name = Candidate;
+        N.NameWasGenerated = true;
+      }
+      N.OpType = NP.op_type();
+      N.Domain = foldDomain(NP.domain());
+      auto Opset = S.Opsets.find(N.Domain);
+      N.OpsetVersion = Opset == S.Opsets.end() ? 0 : int(Opset->second);
+      for (const auto &In : NP.input())
+        N.Inputs.push_back(In.empty() ? NoValue : Add(In));
+      for (const auto &Out : NP.output()) {
+        if (Out.empty()) {
+          N.Outputs.push_back(NoValue);
+          continue;
+        }
+        int I = Add(Out);
+        S.Values[I].Producer = K;
+        N.Outputs.push_back(I);
+      }
+      for (const auto &A : NP.attribute())
+        N.Attributes[A.name()] = convertAttribute(A);
+      if (N.Domain.empty() && N.OpType == "Constant" && !N.Outputs.empty() &&
+          N.Outputs[0] >= 0)
+        S.Values[N.Outputs[0]].IntData = constantInts(N);
+      S.Nodes.push_back(std::move(N));
+    }
+    for (const auto &VI : SG.output()) {
+      if (!Index.count(VI.name()) && !AddOuter(VI.name()))
+        return error(Where + ": output '" + VI.name() +
+                     "' is defined neither in the subgraph nor in an "
+                     "enclosing graph");
+      int I = Index.at(VI.name());
+      S.Values[I].IsGraphOutput = true;
+      S.Outputs.push_back(I);
+    }
+    for (Value &V : S.Values) {
+      if (V.IsInitializer || V.IsOuterRef)
+        continue;
+      auto It = Types.find(V.Name);
+      if (It == Types.end())
+        continue;
+      setType(V, *It->second);
+      if (InferenceRan)
+        for (Dim &D : V.Shape)
+          if (!D.Symbol.empty() && !FileSymbols.count(D.Symbol))
+            D.Symbol.clear();
+    }
+    Lookup Inner = [&S, &Index, &Outer](const std::string &Name)
+        -> const Value * {
+      auto It = Index.find(Name);
+      return It != Index.end() ? &S.Values[It->second] : Outer(Name);
+    };
+    for (int K = 0; K < NumNodes; ++K)
+      if (Error E = convertSubgraphAttrs(SG.node(Order[K]), S, K, Inner,
+                                         Depth + 1))
+        return E;
+    return Error::success();
   }
 
   static std::optional<std::vector<int64_t>> constantInts(const Node &N) {
@@ -952,7 +1459,8 @@ private:
       return A->Is;
     if (const Attribute *A = N.attr("value"); A && A->K == Attribute::Tensor &&
                                               (A->TensorType == ElemType::Int64 ||
-                                               A->TensorType == ElemType::Int32)) {
+                                               A->TensorType == ElemType::Int32 ||
+                                               A->TensorType == ElemType::Bool)) {
       Qty Count = 1;
       for (int64_t D : A->TensorDims)
         Count *= Qty(D);
@@ -1043,6 +1551,7 @@ private:
   std::set<std::string> MissingDomains;
   std::unordered_set<std::string> FileSymbols;
   bool InferenceRan = false;
+  std::map<std::string, const onnx::FunctionProto *> Functions;
 };
 
 Expected<Graph> importProto(onnx::ModelProto &M, StringRef Path,

@@ -109,6 +109,63 @@ void printAttr(raw_ostream &OS, const Attribute &A) {
   }
 }
 
+/// Nodes of G, each followed by its subgraphs (indented two more spaces:
+/// "subgraph:", its inputs, the outer values it reads, nodes, outputs).
+void printNodes(const Graph &G, raw_ostream &OS, const std::string &Ind) {
+  for (const Node &N : G.Nodes) {
+    OS << Ind << "node: " << N.Name << ' ' << N.OpType << ' '
+       << (N.Domain.empty() ? "ai.onnx" : N.Domain.c_str()) << '/'
+       << N.OpsetVersion;
+    if (N.NameWasGenerated)
+      OS << " (generated name)";
+    OS << "\n";
+    for (const auto &[Name, A] : N.Attributes) {
+      OS << Ind << "  attr: " << Name << '=';
+      printAttr(OS, A);
+      OS << "\n";
+    }
+    for (int I : N.Inputs) {
+      OS << Ind << "  in: ";
+      printValue(OS, G, I);
+      OS << "\n";
+    }
+    for (int I : N.Outputs) {
+      OS << Ind << "  out: ";
+      printValue(OS, G, I);
+      if (I >= 0)
+        printData(OS, G.value(I));
+      OS << "\n";
+    }
+    for (const auto &[Name, A] : N.Attributes)
+      for (int SI : A.Subgraphs) {
+        if (SI < 0 || size_t(SI) >= G.Subgraphs.size())
+          continue;
+        const Graph &S = G.Subgraphs[SI];
+        std::string In = Ind + "    ";
+        OS << Ind << "  subgraph: " << Name << " '" << S.Name << "' nodes="
+           << S.Nodes.size() << "\n";
+        for (int I : S.Inputs) {
+          OS << In << "input: ";
+          printValue(OS, S, I);
+          OS << "\n";
+        }
+        for (size_t I = 0; I < S.Values.size(); ++I)
+          if (S.Values[I].IsOuterRef) {
+            OS << In << "outer: ";
+            printValue(OS, S, int(I));
+            printData(OS, S.Values[I]);
+            OS << "\n";
+          }
+        printNodes(S, OS, In);
+        for (int I : S.Outputs) {
+          OS << In << "output: ";
+          printValue(OS, S, I);
+          OS << "\n";
+        }
+      }
+  }
+}
+
 } // namespace
 
 void printGraph(const Graph &G, raw_ostream &OS) {
@@ -140,31 +197,7 @@ void printGraph(const Graph &G, raw_ostream &OS) {
     printData(OS, V);
     OS << "\n";
   }
-  for (const Node &N : G.Nodes) {
-    OS << "node: " << N.Name << ' ' << N.OpType << ' '
-       << (N.Domain.empty() ? "ai.onnx" : N.Domain.c_str()) << '/'
-       << N.OpsetVersion;
-    if (N.NameWasGenerated)
-      OS << " (generated name)";
-    OS << "\n";
-    for (const auto &[Name, A] : N.Attributes) {
-      OS << "  attr: " << Name << '=';
-      printAttr(OS, A);
-      OS << "\n";
-    }
-    for (int I : N.Inputs) {
-      OS << "  in: ";
-      printValue(OS, G, I);
-      OS << "\n";
-    }
-    for (int I : N.Outputs) {
-      OS << "  out: ";
-      printValue(OS, G, I);
-      if (I >= 0)
-        printData(OS, G.value(I));
-      OS << "\n";
-    }
-  }
+  printNodes(G, OS, "");
   for (int I : G.Outputs) {
     OS << "output: ";
     printValue(OS, G, I);

@@ -13,6 +13,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include <fmt/format.h>
 #include <map>
+#include <tuple>
 
 namespace onnx_energy {
 
@@ -51,7 +52,7 @@ std::string firstUnknown(const Graph &G, const std::vector<int> &Ids,
   return "";
 }
 
-void lowerNode(const Graph &G, const Node &N, NodeCost &C) {
+void lowerPlain(const Graph &G, const Node &N, NodeCost &C) {
   C.Rule = findLowering(N.Domain, N.OpType, N.OpsetVersion);
   if (!C.Rule) {
     C.St = NodeCost::NoRule;
@@ -165,6 +166,228 @@ void lowerNode(const Graph &G, const Node &N, NodeCost &C) {
   C.St = NodeCost::Costed;
 }
 
+
+void lowerNode(const Graph &G, const Node &N, const LowerOptions &Opts,
+               NodeCost &C);
+
+/// Dst += Src x Times, checked; false on overflow.
+bool addScaled(NodeCost &Dst, const NodeCost &Src, int64_t Times) {
+  auto Add = [&](int64_t &To, int64_t From) {
+    Qty V = Qty(To) + Qty(From) * Qty(Times);
+    if (!V.valid())
+      return false;
+    To = V.value();
+    return true;
+  };
+  if (!Add(Dst.TOs, Src.TOs) || !Add(Dst.MACs, Src.MACs) ||
+      !Add(Dst.FLOPs, Src.FLOPs) || !Add(Dst.ReadBytes, Src.ReadBytes) ||
+      !Add(Dst.WriteBytes, Src.WriteBytes))
+    return false;
+  for (const PrimitiveUse &U : Src.Prims) {
+    PrimitiveUse *Use = nullptr;
+    for (PrimitiveUse &D : Dst.Prims)
+      if (D.Primitive == U.Primitive && D.DType == U.DType)
+        Use = &D;
+    if (!Use) {
+      Dst.Prims.push_back({U.Primitive, U.DType, 0, 0});
+      Use = &Dst.Prims.back();
+    }
+    if (!Add(Use->Count, U.Count) || !Add(Use->TOs, U.TOs))
+      return false;
+  }
+  return true;
+}
+
+/// The summed cost of every node of a subgraph (once). On failure C gets
+/// the problem, naming the subgraph and its node.
+bool costSubgraph(const Graph &S, const std::string &Role,
+                  const LowerOptions &Opts, NodeCost &Sum, NodeCost &C) {
+  for (const Node &N : S.Nodes) {
+    NodeCost NC;
+    lowerNode(S, N, Opts, NC);
+    if (NC.St != NodeCost::Costed) {
+      C.Problem = fmt::format("{}: node '{}' ({}): {}", Role, N.Name,
+                              N.OpType, NC.Problem);
+      C.NestedNoRule = NC.St == NodeCost::NoRule || NC.NestedNoRule;
+      return false;
+    }
+    if (!addScaled(Sum, NC, 1)) {
+      C.Problem = Role + ": counts overflow 64 bits";
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The constant scalar value of input I, if the graph holds it.
+std::optional<int64_t> constantInput(const Graph &G, const Node &N,
+                                     unsigned I) {
+  if (I >= N.Inputs.size() || N.Inputs[I] < 0)
+    return std::nullopt;
+  const Value &V = G.Values[N.Inputs[I]];
+  if (!V.IntData || V.IntData->size() != 1)
+    return std::nullopt;
+  return V.IntData->front();
+}
+
+bool lowerIf(const Graph &G, const Node &N, const LowerOptions &Opts,
+             NodeCost &C, NodeCost &Body) {
+  const Graph *Then = G.subgraph(N.attr("then_branch"));
+  const Graph *Else = G.subgraph(N.attr("else_branch"));
+  if (!Then || !Else) {
+    C.Problem = "If without a then_branch and an else_branch subgraph";
+    return false;
+  }
+  std::optional<int64_t> Cond = constantInput(G, N, 0);
+  if (Cond || Opts.IfBranch != IfBranchPolicy::Costlier) {
+    bool TakeThen = Cond ? *Cond != 0 : Opts.IfBranch == IfBranchPolicy::Then;
+    C.Branch = TakeThen ? "then" : "else";
+    C.ControlFlow = fmt::format(
+        "branch {} ({})", C.Branch,
+        Cond ? "constant condition"
+             : fmt::format("--if-branch={}", C.Branch));
+    return costSubgraph(TakeThen ? *Then : *Else,
+                        TakeThen ? "then_branch" : "else_branch", Opts, Body,
+                        C);
+  }
+  NodeCost T, E;
+  if (!costSubgraph(*Then, "then_branch", Opts, T, C) ||
+      !costSubgraph(*Else, "else_branch", Opts, E, C))
+    return false;
+  // Costlier by TOs, then MACs, then bytes moved; a tie takes then.
+  auto Key = [](const NodeCost &X) {
+    return std::make_tuple(X.TOs, X.MACs, X.ReadBytes + X.WriteBytes);
+  };
+  bool TakeThen = !(Key(E) > Key(T));
+  C.Branch = TakeThen ? "then" : "else";
+  C.ControlFlow = fmt::format("branch {} (costlier: then {} TOs, else {} TOs)",
+                              C.Branch, T.TOs, E.TOs);
+  Body = TakeThen ? std::move(T) : std::move(E);
+  return true;
+}
+
+bool lowerLoop(const Graph &G, const Node &N, const LowerOptions &Opts,
+               NodeCost &C, NodeCost &Body) {
+  const Graph *B = G.subgraph(N.attr("body"));
+  if (!B) {
+    C.Problem = "Loop without a body subgraph";
+    return false;
+  }
+  std::optional<int64_t> M = constantInput(G, N, 0);
+  std::optional<int64_t> Cond = constantInput(G, N, 1);
+  if (Cond && *Cond == 0) {
+    C.Trips = 0;
+    C.ControlFlow = "trips 0 (constant condition false)";
+  } else if (M) {
+    if (*M < 0) {
+      C.Problem = fmt::format("the trip count M is negative ({})", *M);
+      return false;
+    }
+    C.Trips = *M;
+    C.ControlFlow = fmt::format("trips {} (constant M)", *M);
+  } else if (Opts.LoopTrips) {
+    C.Trips = *Opts.LoopTrips;
+    C.ControlFlow = fmt::format("trips {} (--loop-trips)", C.Trips);
+  } else {
+    bool HasM = !N.Inputs.empty() && N.Inputs[0] >= 0;
+    C.Problem = fmt::format(
+        "the trip count is not a constant of the graph ({}); give it with "
+        "--loop-trips=N",
+        HasM ? "M input '" + G.Values[N.Inputs[0]].Name + "' is not a constant"
+             : std::string("no M input; the loop runs until its condition "
+                           "is false"));
+    C.DiagCode = "loop-trips";
+    return false;
+  }
+  return costSubgraph(*B, "body", Opts, Body, C);
+}
+
+bool lowerScan(const Graph &G, const Node &N, const LowerOptions &Opts,
+               NodeCost &C, NodeCost &Body) {
+  const Graph *B = G.subgraph(N.attr("body"));
+  if (!B) {
+    C.Problem = "Scan without a body subgraph";
+    return false;
+  }
+  int64_t NumScan = N.intAttr("num_scan_inputs", 0);
+  if (NumScan <= 0 || NumScan > int64_t(N.Inputs.size())) {
+    C.Problem = fmt::format("num_scan_inputs {} is not between 1 and the "
+                            "number of inputs",
+                            NumScan);
+    return false;
+  }
+  unsigned First = unsigned(N.Inputs.size() - NumScan);
+  int Id = N.Inputs[First];
+  if (Id < 0) {
+    C.Problem = "the first scan input is omitted";
+    return false;
+  }
+  const Value &V = G.Values[Id];
+  bool Batched = N.OpsetVersion < 9; // Scan-8: [batch, sequence, ...]
+  int64_t Rank = V.HasShape ? int64_t(V.Shape.size()) : -1;
+  int64_t Axis = 0;
+  if (!Batched) {
+    std::vector<int64_t> Axes = N.intsAttr("scan_input_axes");
+    Axis = Axes.empty() ? 0 : Axes[0];
+    if (Axis < 0 && Rank >= 0)
+      Axis += Rank;
+  } else {
+    Axis = 1;
+  }
+  if (Rank < 0 || Axis < 0 || Axis >= Rank || !V.Shape[Axis].known() ||
+      (Batched && !V.Shape[0].known())) {
+    C.Problem = fmt::format("the sequence length of scan input '{}' ({}) is "
+                            "unresolved",
+                            V.Name,
+                            V.HasShape ? V.shapeString()
+                                       : std::string("rank unknown"));
+    return false;
+  }
+  Qty Trips = Qty(V.Shape[Axis].Value);
+  if (Batched)
+    Trips *= Qty(V.Shape[0].Value);
+  if (!Trips.valid()) {
+    C.Problem = "the scan length overflows 64 bits";
+    return false;
+  }
+  C.Trips = Trips.value();
+  C.ControlFlow = fmt::format("trips {} (scan input '{}' axis {})", C.Trips,
+                              V.Name, Axis);
+  return costSubgraph(*B, "body", Opts, Body, C);
+}
+
+/// Folds the body cost of If, Loop and Scan into C (already costed by the
+/// op's zero-arithmetic rule). Leaves C not costed on failure.
+void lowerControlFlow(const Graph &G, const Node &N, const LowerOptions &Opts,
+                      NodeCost &C) {
+  NodeCost Body;
+  bool OK;
+  if (N.OpType == "If")
+    OK = lowerIf(G, N, Opts, C, Body);
+  else if (N.OpType == "Loop")
+    OK = lowerLoop(G, N, Opts, C, Body);
+  else
+    OK = lowerScan(G, N, Opts, C, Body);
+  int64_t Times = C.Trips >= 0 ? C.Trips : 1;
+  if (OK && !addScaled(C, Body, Times)) {
+    C.Problem = fmt::format("the body's counts x {} overflow 64 bits", Times);
+    OK = false;
+  }
+  if (!OK) {
+    C.St = NodeCost::Unresolved;
+    C.Prims.clear();
+    C.TOs = C.MACs = C.FLOPs = C.ReadBytes = C.WriteBytes = 0;
+  }
+}
+
+void lowerNode(const Graph &G, const Node &N, const LowerOptions &Opts,
+               NodeCost &C) {
+  lowerPlain(G, N, C);
+  if (C.St == NodeCost::Costed && N.Domain.empty() &&
+      (N.OpType == "If" || N.OpType == "Loop" || N.OpType == "Scan"))
+    lowerControlFlow(G, N, Opts, C);
+}
+
 } // namespace
 
 LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
@@ -175,19 +398,19 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
   for (size_t I = 0; I < G.Nodes.size(); ++I) {
     const Node &N = G.Nodes[I];
     NodeCost &C = L.Nodes[I];
-    lowerNode(G, N, C);
+    lowerNode(G, N, Opts, C);
     if (C.St != NodeCost::Costed) {
       Diagnostic D;
       D.File = G.Path;
       D.Node = N.Name;
       D.OpType = N.OpType;
-      if (C.St == NodeCost::NoRule) {
+      if (C.St == NodeCost::NoRule || C.NestedNoRule) {
         D.Code = "unknown-op";
         D.Sev = Opts.UnknownOps == UnknownOpPolicy::Error ? Severity::Error
                                                           : Severity::Warning;
         D.Message = C.Problem + "; the node is not costed";
       } else {
-        D.Code = "unresolved-shape";
+        D.Code = C.DiagCode.empty() ? "unresolved-shape" : C.DiagCode;
         D.Sev = Severity::Warning;
         D.Message = C.Problem + "; the node is not costed";
       }

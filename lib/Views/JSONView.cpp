@@ -131,6 +131,12 @@ void renderJSON(const Report &R, llvm::raw_ostream &OS) {
           J.attribute("share", N.Share);
           J.attribute("level", N.Level);
           J.attribute("bound", N.E.computeBound() ? "compute" : "memory");
+          if (!N.Branch.empty())
+            J.attribute("branch", N.Branch);
+          if (N.Trips >= 0)
+            J.attribute("trips", N.Trips);
+          if (!N.ControlFlow.empty())
+            J.attribute("control_flow", N.ControlFlow);
         });
     });
     J.attributeArray("diagnostics", [&] {

@@ -95,10 +95,11 @@ void renderText(const Report &R, llvm::raw_ostream &OS) {
       continue;
     }
     OS << fmt::format("  {:>5} {:<28} {:<20} {:>16} {:>14} {:>14} {:>11} {:>7} "
-                      "{:<5} {}\n",
+                      "{:<5} {}{}\n",
                       N.Index, Name, Op, N.TOs, N.MACs, N.FLOPs,
                       formatSI(N.E.totalJ(), "J"), pct(N.E.totalJ(), Total),
-                      N.Level, N.E.computeBound() ? "compute" : "memory");
+                      N.Level, N.E.computeBound() ? "compute" : "memory",
+                      N.ControlFlow.empty() ? "" : "  [" + N.ControlFlow + "]");
   }
   if (!R.Diags.empty()) {
     OS << fmt::format("\nDiagnostics ({}):\n", R.Diags.size());
@@ -124,6 +125,8 @@ void printLowering(const Graph &G, const LoweredGraph &L, llvm::raw_ostream &OS)
                         U.Count, U.TOs);
     OS << fmt::format("{}: macs {} flops {} read_bytes {} write_bytes {} tos {}\n",
                       Head, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes, C.TOs);
+    if (!C.ControlFlow.empty())
+      OS << Head << ": " << C.ControlFlow << "\n";
   }
 }
 

@@ -47,6 +47,20 @@ cl::opt<UnknownOpPolicy> UnknownOps(
                clEnumValN(UnknownOpPolicy::Error, "error",
                           "report it and exit 2")),
     cl::init(UnknownOpPolicy::Warn), cl::cat(ModelCat));
+cl::opt<IfBranchPolicy> IfBranch(
+    "if-branch",
+    cl::desc("Which branch of an If costs (a constant condition always "
+             "picks its own; the choice is reported)"),
+    cl::values(clEnumValN(IfBranchPolicy::Costlier, "costlier",
+                          "the branch with more TOs (default)"),
+               clEnumValN(IfBranchPolicy::Then, "then", "then_branch"),
+               clEnumValN(IfBranchPolicy::Else, "else", "else_branch")),
+    cl::init(IfBranchPolicy::Costlier), cl::cat(ModelCat));
+cl::opt<long long> LoopTrips(
+    "loop-trips",
+    cl::desc("Iterations of a Loop whose trip count is not a constant of the "
+             "graph (without it such a Loop is not costed)"),
+    cl::value_desc("N"), cl::init(-1), cl::cat(ModelCat));
 
 cl::opt<std::string> TargetName(
     "target", cl::desc("Hardware target by name or alias (--target=help lists "
@@ -172,6 +186,13 @@ int main(int argc, char **argv) {
 
   LowerOptions LO;
   LO.UnknownOps = UnknownOps;
+  LO.IfBranch = IfBranch;
+  if (LoopTrips.getNumOccurrences()) {
+    if (LoopTrips < 0)
+      return fail("--loop-trips=" + Twine(LoopTrips) +
+                  ": the trip count must be 0 or more");
+    LO.LoopTrips = int64_t(LoopTrips);
+  }
   LoweredGraph L = lowerGraph(*G, LO, Diags);
   if (PrintLoweringOpt) {
     printLowering(*G, L, outs());
@@ -192,6 +213,11 @@ int main(int argc, char **argv) {
   RO.Parameters["target"] = TargetName;
   RO.Parameters["unknown_ops"] =
       UnknownOps == UnknownOpPolicy::Error ? "error" : "warn";
+  RO.Parameters["if_branch"] = IfBranch == IfBranchPolicy::Then   ? "then"
+                               : IfBranch == IfBranchPolicy::Else ? "else"
+                                                                  : "costlier";
+  RO.Parameters["loop_trips"] =
+      LO.LoopTrips ? std::to_string(*LO.LoopTrips) : std::string();
   RO.Parameters["sort"] = Sort == SortOrder::Graph  ? "graph"
                           : Sort == SortOrder::TOs ? "tos"
                                                    : "energy";

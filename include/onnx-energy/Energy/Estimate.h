@@ -2,20 +2,19 @@
 //
 // energy(node) = compute + memory + static
 //   compute = TOs x target energy per TO
-//   memory  = bytes read x read energy + bytes written x write energy of the
-//             level that serves the node
+//   memory  = sum over levels of bytes read x read energy + bytes written x
+//             write energy, with the bytes per level from the memory
+//             simulation (Energy/MemorySim.h)
 //   static  = target static power x the node's roofline time
-//   time    = max(FLOPs / peak(dtype), bytes / bandwidth of that level)
-// The level that serves a node is, in this first model, the first level
-// (closest to the compute units) whose total capacity over all its instances
-// holds the node's whole working set (bytes read + written); the full
-// working-set simulation across nodes is a later stage (docs/EnergyModel.md).
+//   time    = max(FLOPs / peak(dtype), max over levels of bytes / bandwidth)
+// See docs/EnergyModel.md and docs/MemoryModel.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ONNX_ENERGY_ENERGY_ESTIMATE_H
 #define ONNX_ENERGY_ENERGY_ESTIMATE_H
 
 #include "onnx-energy/Graph/Graph.h"
+#include "onnx-energy/Energy/MemorySim.h"
 #include "onnx-energy/Lower/Lower.h"
 #include "onnx-energy/Support/Diagnostics.h"
 #include "onnx-energy/Target/Target.h"
@@ -27,7 +26,10 @@ struct NodeEstimate {
   bool Costed = false;
   double ComputeJ = 0, MemoryJ = 0, StaticJ = 0;
   double ComputeSeconds = 0, MemorySeconds = 0;
-  int Level = -1;        ///< index into Target::levels() serving the node
+  int Level = -1;        ///< index into Target::levels() serving most bytes
+  int SpillsFrom = -1;   ///< deepest cache level the working set exceeds
+  double WorkingSet = 0, TilingExtra = 0;
+  std::vector<double> ReadBytes, WriteBytes; ///< per level
   const char *PeakDType = nullptr; ///< element type whose peak timed it
   double totalJ() const { return ComputeJ + MemoryJ + StaticJ; }
   double seconds() const {
@@ -49,7 +51,8 @@ struct Estimate {
 };
 
 Estimate estimateEnergy(const Graph &G, const LoweredGraph &L, const Target &T,
-                        DiagnosticList &Diags);
+                        DiagnosticList &Diags,
+                        MemoryModel Model = MemoryModel::LRU);
 
 } // namespace onnx_energy
 

@@ -50,6 +50,9 @@ struct Value {
   bool IsGraphInput = false;
   bool IsGraphOutput = false;
   bool IsExternal = false;    ///< initializer stored in an external file
+  /// In a subgraph: a value of an enclosing graph used by name (its type and
+  /// shape are copied from there; Producer stays -1).
+  bool IsOuterRef = false;
   int Producer = -1;          ///< node index, -1 for inputs/initializers
   /// Small constant integer data (shapes, axes) kept for the binders; empty
   /// when the value is not such a constant.
@@ -66,7 +69,9 @@ struct Value {
 };
 
 /// A node attribute. Tensor-valued attributes keep only type and shape (and
-/// small integer data); graph-valued ones are not expanded here.
+/// small integer data); graph-valued ones (If branches, Loop and Scan bodies)
+/// keep their names in S / Ss and index the converted graphs in the owning
+/// Graph's Subgraphs.
 struct Attribute {
   enum Kind { Undefined, Float, Int, String, Tensor, Graph, Floats, Ints,
               Strings, Tensors, Graphs, Other };
@@ -79,6 +84,8 @@ struct Attribute {
   std::vector<std::string> Ss;
   ElemType TensorType = ElemType::Undefined;
   std::vector<int64_t> TensorDims;
+  /// Graph / Graphs: indices into the owning Graph::Subgraphs, one per graph.
+  std::vector<int> Subgraphs;
 };
 
 constexpr int NoValue = -1; ///< an omitted optional input
@@ -113,6 +120,23 @@ struct Graph {
   std::vector<int> Inputs, Outputs; ///< value indices (inputs exclude initializers)
   uint64_t FileBytes = 0;
   uint64_t WeightBytes = 0;   ///< sum of initializer sizes (not read)
+  /// The subgraphs (If branches, Loop/Scan bodies) of this graph's nodes,
+  /// converted recursively; a node's Graph/Graphs attribute indexes them. A
+  /// subgraph has its own Values/Nodes/Inputs/Outputs (Inputs are the body's
+  /// formal inputs); values of enclosing graphs it reads are Values marked
+  /// IsOuterRef. Name is the GraphProto's name; the model header fields are
+  /// copied from the main graph.
+  std::vector<Graph> Subgraphs;
+  std::string Name;
+
+  /// The subgraph attribute A of a node of this graph refers to (first one
+  /// for Graphs), or nullptr.
+  const Graph *subgraph(const Attribute *A) const {
+    return A && !A->Subgraphs.empty() && A->Subgraphs[0] >= 0 &&
+                   size_t(A->Subgraphs[0]) < Subgraphs.size()
+               ? &Subgraphs[A->Subgraphs[0]]
+               : nullptr;
+  }
 
   const Value &value(int I) const { return Values[I]; }
   /// Index of the value named N, or -1.

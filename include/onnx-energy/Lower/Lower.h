@@ -14,6 +14,8 @@
 #include "onnx-energy/Ops/TableTypes.h"
 #include "onnx-energy/Support/Diagnostics.h"
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace onnx_energy {
@@ -33,12 +35,27 @@ struct NodeCost {
   std::vector<PrimitiveUse> Prims;
   int64_t TOs = 0, MACs = 0, FLOPs = 0, ReadBytes = 0, WriteBytes = 0;
   std::string Problem; ///< why not costed
+  /// Control flow (If, Loop, Scan): the body's cost is folded into this
+  /// node's (primitive uses summed, totals and bytes x Trips).
+  std::string Branch;   ///< If: "then" or "else", the branch costed
+  int64_t Trips = -1;   ///< Loop/Scan: iterations costed (-1: not such a node)
+  std::string ControlFlow; ///< how: "branch then (costlier: ...)", "trips 5 (constant M)"
+  std::string DiagCode; ///< diagnostic code when not costed ("" = by status)
+  bool NestedNoRule = false; ///< not costed because a body node has no rule
 };
 
 enum class UnknownOpPolicy { Warn, Error };
 
+/// Which branch of an If with a non-constant condition is costed.
+enum class IfBranchPolicy { Costlier, Then, Else };
+
 struct LowerOptions {
   UnknownOpPolicy UnknownOps = UnknownOpPolicy::Warn;
+  /// --if-branch: a constant condition always picks its own branch.
+  IfBranchPolicy IfBranch = IfBranchPolicy::Costlier;
+  /// --loop-trips=N: iterations of a Loop whose trip count is not a constant
+  /// of the graph; unset: such a Loop is not costed (a diagnostic).
+  std::optional<int64_t> LoopTrips;
 };
 
 struct LoweredGraph {

@@ -13,6 +13,7 @@
 #include "onnx-energy/Graph/Graph.h"
 #include "onnx-energy/Lower/Lower.h"
 #include "onnx-energy/Support/Diagnostics.h"
+#include "onnx-energy/Support/Format.h"
 #include "onnx-energy/Target/Target.h"
 #include <map>
 #include <string>
@@ -45,6 +46,11 @@ struct ReportNode {
   NodeEstimate E;
   double Share = 0; ///< of total energy
   std::string Level;
+  /// Control flow (NodeCost): If's branch costed, Loop/Scan iterations
+  /// (-1: not such a node), and how they were chosen.
+  std::string Branch;
+  int64_t Trips = -1;
+  std::string ControlFlow;
 };
 
 struct ReportLevel {
@@ -85,9 +91,6 @@ void renderJSON(const Report &R, llvm::raw_ostream &OS);
 
 /// Debugging view: one line per node and primitive, in graph order.
 void printLowering(const Graph &G, const LoweredGraph &L, llvm::raw_ostream &OS);
-
-/// "12.3 mJ", "4.56 uJ": engineering notation with an SI prefix.
-std::string formatSI(double V, const char *Unit);
 
 } // namespace onnx_energy
 
