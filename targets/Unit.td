@@ -57,3 +57,31 @@ def UnitTarget : Target<"unit", []> {
   let TDP = "1 W";
   let Source = UnitSource;
 }
+
+// `unit3`: the unit target with a second cache level, so that golden tests
+// can put a working set just under and just over each level.
+def Unit3_L2 : MemLevel<"L2", "4 MiB"> {
+  let Instances = 1;
+  let PerUnit = 0;
+  let Bandwidth = "1 GB/s";
+  let ReadEnergy = "3 pJ/B";
+  let WriteEnergy = "3 pJ/B";
+  let Source = UnitSource;
+}
+
+def Unit3Target : Target<"unit3", []> {
+  let Description = "unit costs with three levels: L1 1 MiB 1 pJ/B, L2 4 MiB "
+                    "3 pJ/B, DRAM 10 pJ/B; 1 pJ/TO, 1 GFLOP/s, 1 GB/s, 1 W";
+  let Kind = "model";
+  let Units = 1;
+  let UnitName = "unit";
+  let Sockets = 1;
+  let Clock = "1 GHz";
+  let Peak = [Unit_PeakF64, Unit_PeakF32, Unit_PeakF16, Unit_PeakBF16,
+              Unit_PeakI32, Unit_PeakI8];
+  let Levels = [Unit_L1, Unit3_L2, Unit_DRAM];
+  let EnergyPerTO = "1 pJ";
+  let StaticPower = "1 W";
+  let TDP = "1 W";
+  let Source = UnitSource;
+}

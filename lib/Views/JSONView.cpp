@@ -131,6 +131,20 @@ void renderJSON(const Report &R, llvm::raw_ostream &OS) {
           J.attribute("share", N.Share);
           J.attribute("level", N.Level);
           J.attribute("bound", N.E.computeBound() ? "compute" : "memory");
+          // The cache view: bytes per level and where the working set spills.
+          J.attribute("working_set_bytes", N.E.WorkingSet);
+          J.attribute("tiling_extra_bytes", N.E.TilingExtra);
+          J.attribute("spills_from",
+                      N.E.SpillsFrom >= 0 ? R.Levels[N.E.SpillsFrom].Name
+                                          : std::string());
+          J.attributeArray("traffic", [&] {
+            for (size_t L = 0; L < N.E.ReadBytes.size(); ++L)
+              J.object([&] {
+                J.attribute("level", R.Levels[L].Name);
+                J.attribute("read_bytes", N.E.ReadBytes[L]);
+                J.attribute("write_bytes", N.E.WriteBytes[L]);
+              });
+          });
           if (!N.Branch.empty())
             J.attribute("branch", N.Branch);
           if (N.Trips >= 0)

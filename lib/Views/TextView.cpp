@@ -101,6 +101,35 @@ void renderText(const Report &R, llvm::raw_ostream &OS) {
                       N.Level, N.E.computeBound() ? "compute" : "memory",
                       N.ControlFlow.empty() ? "" : "  [" + N.ControlFlow + "]");
   }
+  // Cache view: the nodes whose working set exceeds some cache level, with
+  // the bytes each level served.
+  std::vector<const ReportNode *> Spilling;
+  for (const ReportNode &N : R.Nodes)
+    if (N.Status == NodeCost::Costed && N.E.SpillsFrom >= 0)
+      Spilling.push_back(&N);
+  OS << fmt::format("\nCache view ({} of {} costed nodes exceed a cache level; "
+                    "bytes read+written per level):\n",
+                    Spilling.size(), R.NumCosted);
+  unsigned CacheRows = 0;
+  for (const ReportNode *N : Spilling) {
+    if (R.Opts.Top && CacheRows == R.Opts.Top) {
+      OS << fmt::format("  ... {} more\n", Spilling.size() - CacheRows);
+      break;
+    }
+    ++CacheRows;
+    std::string Levels;
+    for (size_t L = 0; L < N->E.ReadBytes.size(); ++L)
+      Levels += fmt::format("{}{} {}", L ? ", " : "", R.Levels[L].Name,
+                            formatSI(N->E.ReadBytes[L] + N->E.WriteBytes[L], "B"));
+    OS << fmt::format("  {:>5} {:<28} working set {:>10} exceeds {:<4} | {}{}\n",
+                      N->Index, N->Name, formatSI(N->E.WorkingSet, "B"),
+                      R.Levels[N->E.SpillsFrom].Name, Levels,
+                      N->E.TilingExtra > 0
+                          ? " | tiling re-reads " +
+                                formatSI(N->E.TilingExtra, "B")
+                          : std::string());
+  }
+
   if (!R.Diags.empty()) {
     OS << fmt::format("\nDiagnostics ({}):\n", R.Diags.size());
     DiagnosticList L;

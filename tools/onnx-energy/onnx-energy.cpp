@@ -66,6 +66,15 @@ cl::opt<std::string> TargetName(
     "target", cl::desc("Hardware target by name or alias (--target=help lists "
                        "them)"),
     cl::init("a100"), cl::cat(TargetCat));
+cl::opt<MemoryModel> MemModel(
+    "memory-model",
+    cl::desc("How bytes are placed in the memory levels (docs/MemoryModel.md)"),
+    cl::values(clEnumValN(MemoryModel::LRU, "lru",
+                          "tensors stay cached between producer and "
+                          "consumers while they fit (default)"),
+               clEnumValN(MemoryModel::ButterE, "butter-e",
+                          "BUTTER-E placement of each node's working set")),
+    cl::init(MemoryModel::LRU), cl::cat(TargetCat));
 cl::opt<bool> ShowSources("show-sources",
                           cl::desc("Print the target's figures with their "
                                    "sources and the primitive catalog, and exit"),
@@ -205,12 +214,14 @@ int main(int argc, char **argv) {
     return fail(Twine(Errors) + " error(s) in '" + InputFile +
                 "'; no report written");
   }
-  Estimate E = estimateEnergy(*G, L, **T, Diags);
+  Estimate E = estimateEnergy(*G, L, **T, Diags, MemModel);
 
   ReportOptions RO;
   RO.Sort = Sort;
   RO.Top = Top;
   RO.Parameters["target"] = TargetName;
+  RO.Parameters["memory_model"] =
+      MemModel == MemoryModel::LRU ? "lru" : "butter-e";
   RO.Parameters["unknown_ops"] =
       UnknownOps == UnknownOpPolicy::Error ? "error" : "warn";
   RO.Parameters["if_branch"] = IfBranch == IfBranchPolicy::Then   ? "then"
