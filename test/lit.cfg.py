@@ -21,6 +21,7 @@ config.substitutions.append(("%onnx-energy", os.path.join(config.tools_dir, "onn
 config.substitutions.append(("%tblgen", os.path.join(config.tools_dir, "onnx-energy-tblgen")))
 config.substitutions.append(("%ops", os.path.join(config.src_root, "ops")))
 config.substitutions.append(("%targets", os.path.join(config.src_root, "targets")))
+config.substitutions.append(("%testdata", "/usr/share/libonnx-testdata/data"))
 config.substitutions.append(("%models", os.path.join(config.shared_dir, "models")))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%sortjson", config.python + " " +

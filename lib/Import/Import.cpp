@@ -362,8 +362,11 @@ public:
       return E;
     if (Error E = sortNodes())
       return E;
+    if (Error E = loadInputValues())
+      return E;
     if (Error E = applyOptions())
       return E;
+    declareLoopCarriedShapes();
     if (Error E = prepareInitializers())
       return E;
     if (Opts.ShapeInference)
@@ -606,12 +609,139 @@ private:
     return error("the graph has a cycle: " + S);
   }
 
+  /// --input-data and --input-data-dir (Import/InputData.cpp): the values
+  /// pin their inputs' shapes (after --input, which must agree) and are
+  /// seeded into shape folding.
+  Error loadInputValues() {
+    std::unordered_set<std::string> Weights;
+    for (const auto &T : GP.initializer())
+      Weights.insert(T.name());
+    for (const auto &S : GP.sparse_initializer())
+      Weights.insert(S.values().name());
+    Expected<std::vector<InputValue>> Loaded =
+        loadInputData(Opts, GP, Weights, Path);
+    if (!Loaded)
+      return Loaded.takeError();
+    InputValues = std::move(*Loaded);
+    for (InputValue &V : InputValues) {
+      if (!V.Warning.empty())
+        warn("input-data", V.Warning);
+      if (V.Kind == InputValue::Sequence)
+        Folder.seedSequenceLength(V.Name, V.SequenceLength);
+      if (V.Kind != InputValue::Tensor)
+        continue;
+      auto It = Opts.InputShapes.find(V.Name);
+      if (It != Opts.InputShapes.end() && It->second != V.Dims)
+        return error("--input " + V.Name + "=... and the value in '" +
+                     V.File + "' give the input different shapes");
+      if (V.Value)
+        Folder.seed(V.Name, *V.Value);
+    }
+    return Error::success();
+  }
+
+  /// ONNX's Loop inference gives a loop-carried body input only its
+  /// element type (its shape may change between iterations), so whatever
+  /// the body computes from it stays unshaped. A body costs the same in
+  /// every iteration in our model (Lower multiplies it by the trip count),
+  /// so its loop-carried inputs that declare no shape are declared with the
+  /// shape of their initial value when the file gives that (graph inputs,
+  /// initializers, value_info), and the iteration number and condition as
+  /// the scalars they are (docs/Design.md, "Control flow").
+  void declareLoopCarriedShapes() {
+    std::unordered_map<std::string, onnx::TypeProto> Known;
+    for (const auto *List : {&GP.input(), &GP.value_info()})
+      for (const auto &VI : *List)
+        if (VI.type().has_tensor_type() && VI.type().tensor_type().has_shape())
+          Known.emplace(VI.name(), VI.type());
+    for (const auto &T : GP.initializer()) {
+      onnx::TypeProto TP;
+      auto *TT = TP.mutable_tensor_type();
+      TT->set_elem_type(T.data_type());
+      auto *S = TT->mutable_shape();
+      for (int64_t D : T.dims())
+        S->add_dim()->set_dim_value(D);
+      Known.emplace(T.name(), std::move(TP));
+    }
+    auto Scalar = [](int32_t Type) {
+      onnx::TypeProto TP;
+      TP.mutable_tensor_type()->set_elem_type(Type);
+      TP.mutable_tensor_type()->mutable_shape();
+      return TP;
+    };
+    for (auto &NP : *GP.mutable_node()) {
+      if (!NP.domain().empty() || NP.op_type() != "Loop")
+        continue;
+      for (auto &A : *NP.mutable_attribute()) {
+        if (A.name() != "body" || !A.has_g())
+          continue;
+        auto &Ins = *A.mutable_g()->mutable_input();
+        for (int K = 0; K < Ins.size(); ++K) {
+          onnx::ValueInfoProto &VI = Ins[K];
+          if (VI.type().has_tensor_type() &&
+              VI.type().tensor_type().has_shape())
+            continue;
+          onnx::TypeProto TP;
+          if (K == 0)
+            TP = Scalar(onnx::TensorProto::INT64);
+          else if (K == 1)
+            TP = Scalar(onnx::TensorProto::BOOL);
+          else if (K < NP.input_size() && Known.count(NP.input(K)))
+            TP = Known.at(NP.input(K));
+          else
+            continue;
+          int32_t Declared = VI.type().has_tensor_type()
+                                 ? VI.type().tensor_type().elem_type()
+                                 : 0;
+          if (VI.has_type() && !VI.type().has_tensor_type())
+            continue; // a sequence or optional: left as it is
+          if (Declared != 0 && Declared != TP.tensor_type().elem_type())
+            continue;
+          *VI.mutable_type() = std::move(TP);
+        }
+      }
+    }
+  }
+
   Error applyOptions() {
     std::unordered_set<std::string> Weights;
     for (const auto &T : GP.initializer())
       Weights.insert(T.name());
     for (const auto &S : GP.sparse_initializer())
       Weights.insert(S.values().name());
+    // A sequence input's element shape: the dims all its elements share,
+    // where the model leaves them open.
+    for (const InputValue &V : InputValues)
+      if (V.Kind == InputValue::Sequence && V.ElementRankKnown)
+        for (auto &VI : *GP.mutable_input()) {
+          if (VI.name() != V.Name || !VI.type().has_sequence_type() ||
+              !VI.type().sequence_type().elem_type().has_tensor_type())
+            continue;
+          auto *TT = VI.mutable_type()
+                         ->mutable_sequence_type()
+                         ->mutable_elem_type()
+                         ->mutable_tensor_type();
+          if (TT->has_shape() &&
+              TT->shape().dim_size() != int(V.ElementDims.size()))
+            continue;
+          if (!TT->has_shape())
+            for (size_t K = 0; K < V.ElementDims.size(); ++K)
+              TT->mutable_shape()->add_dim();
+          for (size_t K = 0; K < V.ElementDims.size(); ++K) {
+            auto *D = TT->mutable_shape()->mutable_dim(int(K));
+            if (!D->has_dim_value() && V.ElementDims[K] >= 0)
+              D->set_dim_value(V.ElementDims[K]);
+          }
+        }
+    for (const InputValue &V : InputValues)
+      if (V.Kind == InputValue::Tensor)
+        for (auto &VI : *GP.mutable_input())
+          if (VI.name() == V.Name) {
+            auto *S = VI.mutable_type()->mutable_tensor_type()->mutable_shape();
+            S->clear_dim();
+            for (int64_t D : V.Dims)
+              S->add_dim()->set_dim_value(D);
+          }
     for (const auto &[Name, Shape] : Opts.InputShapes) {
       onnx::ValueInfoProto *Found = nullptr;
       std::string Known;
@@ -948,6 +1078,13 @@ private:
       int I = addValue(VI.name());
       G.Values[I].IsGraphInput = true;
       G.Inputs.push_back(I);
+      for (const InputValue &IV : InputValues)
+        if (IV.Name == VI.name()) {
+          if (IV.Kind == InputValue::Sequence)
+            G.Values[I].SequenceLength = IV.SequenceLength;
+          else if (IV.Value && !IV.Value->isReal())
+            G.Values[I].IntData = IV.Value->Ints;
+        }
     }
     for (InitInfo &Init : Inits) {
       int I = addValue(Init.Name);
@@ -1624,6 +1761,7 @@ private:
   bool InferenceRan = false;
   std::map<std::string, const onnx::FunctionProto *> Functions;
   ShapeFolder Folder{Path, Diags};
+  std::vector<InputValue> InputValues;
 };
 
 Expected<Graph> importProto(onnx::ModelProto &M, StringRef Path,

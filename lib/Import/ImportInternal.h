@@ -16,6 +16,8 @@
 #include "llvm/Support/MemoryBufferRef.h"
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <optional>
 #include <vector>
 
 namespace onnx_energy {
@@ -38,6 +40,31 @@ llvm::Error readModelProto(llvm::MemoryBufferRef Buffer, llvm::StringRef Path,
 /// its file exists inside the model's folder (no absolute path, no '..' out
 /// of it, no symbolic link leading out) and is long enough. Nothing is read.
 llvm::Error checkExternalData(const onnx::ModelProto &M, llvm::StringRef Path);
+
+/// The recorded value of a graph input (--input-data, --input-data-dir).
+struct InputValue {
+  enum KindT { Tensor, Sequence, Ignored };
+  KindT Kind = Tensor;
+  std::string Name; ///< the graph input
+  std::string File;
+  std::vector<int64_t> Dims;          ///< Tensor: its shape
+  std::optional<FoldedTensor> Value;  ///< Tensor: small foldable data
+  int64_t SequenceLength = -1;        ///< Sequence: number of elements
+  /// Sequence of tensors of one rank: the dims its elements share (-1
+  /// where they differ).
+  bool ElementRankKnown = false;
+  std::vector<int64_t> ElementDims;
+  std::string Warning;                ///< what was not used, and why
+};
+
+/// Reads the files Opts.InputData and Opts.InputDataDir name for the graph
+/// inputs of G (those not in WeightNames). Errors name the file and say
+/// what does not match (no such input, another element type or shape, not
+/// a TensorProto). Nothing but the dims and small values is kept.
+llvm::Expected<std::vector<InputValue>>
+loadInputData(const ImportOptions &Opts, const onnx::GraphProto &G,
+              const std::unordered_set<std::string> &WeightNames,
+              llvm::StringRef ModelPath);
 
 /// True if T's data lives in an external file.
 bool isExternal(const onnx::TensorProto &T);
@@ -81,6 +108,20 @@ public:
   /// holding the value. Returns the indices of the nodes replaced.
   std::vector<int> publish(onnx::GraphProto &Scratch);
 
+  /// Makes Name (a graph input) hold Value, as if a node had computed it:
+  /// the nodes reading it fold on the next sweep.
+  void seed(const std::string &Name, FoldedTensor Value) {
+    Values[Name] = std::move(Value);
+    Seeded.push_back(Name);
+    Unpublished = true;
+  }
+  /// Makes the sequence Name (a graph input) have Length elements, for the
+  /// SequenceLength nodes that read it.
+  void seedSequenceLength(const std::string &Name, int64_t Length) {
+    SequenceLengths[Name] = Length;
+    Unpublished = true;
+  }
+
   /// The value folded for the node output Name, or null.
   const FoldedTensor *value(const std::string &Name) const {
     auto It = Values.find(Name);
@@ -105,6 +146,9 @@ private:
   FoldLimits Limits;
   std::vector<State> States;
   std::unordered_map<std::string, FoldedTensor> Values;
+  /// Graph inputs given values by seed(), published as initializers.
+  std::vector<std::string> Seeded;
+  std::unordered_map<std::string, int64_t> SequenceLengths;
   /// Decoded integer initializers (nullopt: not decodable).
   std::unordered_map<std::string, std::optional<FoldedTensor>> InitValues;
   int64_t TotalElements = 0;

@@ -40,7 +40,7 @@ bool isFoldableOp(StringRef Op) {
       "Mod",     "Neg",       "Abs",         "Min",             "Max",
       "Equal",   "Less",      "LessOrEqual", "Greater",         "GreaterOrEqual",
       "Not",     "And",       "Or",          "Xor",             "ReduceSum",
-      "ReduceProd"};
+      "ReduceProd", "Ceil",   "Floor",       "Round",           "Relu"};
   return Ops.contains(Op);
 }
 
@@ -191,6 +191,8 @@ public:
       return arithmetic();
     if (Op == "Neg" || Op == "Abs")
       return negAbs();
+    if (Op == "Ceil" || Op == "Floor" || Op == "Round" || Op == "Relu")
+      return rounding();
     if (Op == "Min" || Op == "Max")
       return minMax();
     if (Op == "Equal" || Op == "Less" || Op == "LessOrEqual" ||
@@ -429,6 +431,28 @@ private:
         return failed("int32 overflow in " + N.OpType + " of " +
                       std::to_string(-V));
     }
+    return folded(std::move(T));
+  }
+
+  /// Ceil, Floor, Round (half to even, as ONNX says) and Relu. Integers
+  /// only meet Relu (the others are defined on floats).
+  FoldResult rounding() {
+    const FoldedTensor *A = in(0);
+    if (!A || !(A->isReal() || (isInt(A->Type) && N.OpType == "Relu")))
+      return {};
+    FoldedTensor T = *A;
+    for (double &V : T.Reals) {
+      if (N.OpType == "Ceil")
+        V = std::ceil(V);
+      else if (N.OpType == "Floor")
+        V = std::floor(V);
+      else if (N.OpType == "Round")
+        V = std::nearbyint(V); // the default rounding mode: half to even
+      else if (V < 0)
+        V = 0;
+    }
+    for (int64_t &V : T.Ints)
+      V = std::max<int64_t>(V, 0);
     return folded(std::move(T));
   }
 
@@ -673,8 +697,39 @@ private:
     return folded(std::move(T));
   }
 
+  /// Range on float or double scalars: the count is
+  /// max(ceil((limit - start) / delta), 0) as the ONNX spec computes it, in
+  /// the element type.
+  FoldResult realRange(const FoldedTensor &S, const FoldedTensor &L,
+                       const FoldedTensor &D) {
+    if (S.Reals.size() != 1 || L.Reals.size() != 1 || D.Reals.size() != 1 ||
+        S.Dims.size() > 1 || L.Dims.size() > 1 || D.Dims.size() > 1)
+      return {};
+    double Start = S.Reals[0], Limit = L.Reals[0], Delta = D.Reals[0];
+    if (Delta == 0)
+      return failed("Range with delta 0");
+    double Count =
+        std::ceil(roundTo(roundTo(Limit - Start, S.Type) / Delta, S.Type));
+    if (!std::isfinite(Count))
+      return failed("Range from " + std::to_string(Start) + " to " +
+                    std::to_string(Limit) + " by " + std::to_string(Delta) +
+                    " has no finite length");
+    Count = std::max(Count, 0.0);
+    if (Count > double(Max))
+      return {};
+    FoldedTensor T;
+    T.Type = S.Type;
+    T.Dims = {int64_t(Count)};
+    for (int64_t I = 0; I < int64_t(Count); ++I)
+      T.Reals.push_back(roundTo(Start + double(I) * Delta, S.Type));
+    return folded(std::move(T));
+  }
+
   FoldResult range() {
     const FoldedTensor *S = in(0), *L = in(1), *D = in(2);
+    if (S && L && D && S->isReal() && L->Type == S->Type &&
+        D->Type == S->Type)
+      return realRange(*S, *L, *D);
     if (!S || !L || !D || !isInt(S->Type) || L->Type != S->Type ||
         D->Type != S->Type)
       return {};
@@ -1397,6 +1452,24 @@ unsigned ShapeFolder::sweep(const onnx::GraphProto &G,
     if (States[I] != State::Pending)
       continue;
     const onnx::NodeProto &NP = G.node(I);
+    // The length of a sequence given by --input-data.
+    if (NP.op_type() == "SequenceLength" && NP.input_size() == 1 &&
+        NP.output_size() == 1 && !NP.output(0).empty() &&
+        std::find(OnnxDomains.begin(), OnnxDomains.end(), NP.domain()) !=
+            OnnxDomains.end()) {
+      auto It = SequenceLengths.find(NP.input(0));
+      if (It == SequenceLengths.end())
+        continue;
+      FoldedTensor T;
+      T.Type = ElemType::Int64;
+      T.Ints = {It->second};
+      Values[NP.output(0)] = std::move(T);
+      States[I] = State::Folded;
+      ++New;
+      ++NumFolded;
+      Unpublished = true;
+      continue;
+    }
     if (std::find(OnnxDomains.begin(), OnnxDomains.end(), NP.domain()) ==
             OnnxDomains.end() ||
         !isFoldableOp(NP.op_type()) || NP.output_size() != 1 ||
@@ -1518,6 +1591,18 @@ std::vector<int> ShapeFolder::publish(onnx::GraphProto &Scratch) {
     *A->mutable_t() = encodeTensor(T);
     NP.Swap(&C);
     Replaced.push_back(int(I));
+  }
+  // Seeded graph inputs: an initializer of the same name gives ONNX's
+  // inference their values (the input stays an input).
+  for (const std::string &Name : Seeded) {
+    bool Present = false;
+    for (const auto &T : Scratch.initializer())
+      Present |= T.name() == Name;
+    if (Present)
+      continue;
+    onnx::TensorProto T = encodeTensor(Values.at(Name));
+    T.set_name(Name);
+    *Scratch.add_initializer() = std::move(T);
   }
   Unpublished = false;
   return Replaced;

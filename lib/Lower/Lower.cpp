@@ -293,7 +293,8 @@ bool lowerLoop(const Graph &G, const Node &N, const LowerOptions &Opts,
     bool HasM = !N.Inputs.empty() && N.Inputs[0] >= 0;
     C.Problem = fmt::format(
         "the trip count is not a constant of the graph ({}); give it with "
-        "--loop-trips=N",
+        "--loop-trips=N, or give the inputs it is computed from with "
+        "--input-data",
         HasM ? "M input '" + G.Values[N.Inputs[0]].Name + "' is not a constant"
              : std::string("no M input; the loop runs until its condition "
                            "is false"));
@@ -367,10 +368,13 @@ std::optional<int64_t> sequenceLength(const Graph &G, int Id, std::string &Why,
     return std::nullopt;
   }
   const Value &V = G.Values[Id];
+  if (V.Producer < 0 && V.SequenceLength >= 0)
+    return V.SequenceLength;
   if (V.Producer < 0 || Depth > 64) {
     Why = fmt::format("sequence '{}' is {}", V.Name,
                       V.Producer < 0 ? "a graph input: its length is known "
-                                       "only at run time"
+                                       "only at run time (give its value "
+                                       "with --input-data)"
                                      : "built by too long a chain");
     return std::nullopt;
   }

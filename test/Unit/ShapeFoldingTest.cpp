@@ -283,3 +283,56 @@ TEST(ShapeFoldingTest, ReduceAxesAndKeepdims) {
 }
 
 } // namespace
+
+TEST(ShapeFoldingTest, RealRange) {
+  // ceil((3 - 0.5) / 1) = 3 elements: 0.5, 1.5, 2.5 (ONNX's Range example
+  // with float operands).
+  FoldResult R = fold(node("Range", 11),
+                      {reals({}, {0.5}), reals({}, {3.0}), reals({}, {1.0})});
+  ASSERT_EQ(R.St, FoldResult::Folded) << R.Message;
+  EXPECT_EQ(R.Value.Type, ElemType::Float);
+  EXPECT_EQ(R.Value.Dims, std::vector<int64_t>{3});
+  EXPECT_EQ(R.Value.Reals, (std::vector<double>{0.5, 1.5, 2.5}));
+  // A negative delta counts down; an empty range has length 0.
+  R = fold(node("Range", 11),
+           {reals({}, {10}), reals({}, {4}), reals({}, {-3})});
+  ASSERT_EQ(R.St, FoldResult::Folded);
+  EXPECT_EQ(R.Value.Reals, (std::vector<double>{10, 7}));
+  R = fold(node("Range", 11), {reals({}, {1}), reals({}, {0}), reals({}, {1})});
+  ASSERT_EQ(R.St, FoldResult::Folded);
+  EXPECT_EQ(R.Value.Dims, std::vector<int64_t>{0});
+  expectFailed(fold(node("Range", 11),
+                    {reals({}, {0}), reals({}, {1}), reals({}, {0})}),
+               "delta 0");
+  expectFailed(fold(node("Range", 11), {reals({}, {0}),
+                                        reals({}, {INFINITY}),
+                                        reals({}, {1})}),
+               "no finite length");
+  // Longer than the limit: not folded, not an error.
+  FoldLimits L;
+  L.MaxElements = 10;
+  EXPECT_EQ(fold(node("Range", 11),
+                 {reals({}, {0}), reals({}, {100}), reals({}, {1})}, L)
+                .St,
+            FoldResult::NotFoldable);
+}
+
+TEST(ShapeFoldingTest, Rounding) {
+  FoldedTensor X = reals({4}, {-1.5, -0.5, 0.5, 2.5});
+  auto Reals = [](const FoldResult &R) {
+    EXPECT_EQ(R.St, FoldResult::Folded) << R.Message;
+    return R.Value.Reals;
+  };
+  EXPECT_EQ(Reals(fold(node("Ceil"), {X})),
+            (std::vector<double>{-1, -0.0, 1, 3}));
+  EXPECT_EQ(Reals(fold(node("Floor"), {X})),
+            (std::vector<double>{-2, -1, 0, 2}));
+  // Round: half to even.
+  EXPECT_EQ(Reals(fold(node("Round", 11), {X})),
+            (std::vector<double>{-2, -0.0, 0, 2}));
+  EXPECT_EQ(Reals(fold(node("Relu"), {X})),
+            (std::vector<double>{0, 0, 0.5, 2.5}));
+  expectInts(fold(node("Relu"), {vec({-3, 0, 4})}), {3}, {0, 0, 4});
+  // Ceil of an integer tensor is not defined by ONNX: not folded.
+  EXPECT_EQ(fold(node("Ceil"), {vec({1})}).St, FoldResult::NotFoldable);
+}

@@ -40,6 +40,20 @@ cl::list<std::string> Inputs(
     "input", cl::desc("Pin a graph input's shape, e.g. --input "
                       "data=1x3x224x224 (repeatable)"),
     cl::value_desc("NAME=D0xD1x..."), cl::cat(ModelCat));
+cl::list<std::string> InputData(
+    "input-data",
+    cl::desc("The value of a graph input, from a serialized TensorProto "
+             "(a SequenceProto for a sequence input) as ONNX test data sets "
+             "store them; it pins the input's shape, and costs that depend "
+             "on values (a Loop's trip count, a CumSum axis, a window "
+             "length) use it. NAME defaults to the name in the file "
+             "(repeatable)"),
+    cl::value_desc("[NAME=]FILE.pb"), cl::cat(ModelCat));
+cl::opt<std::string> InputDataDir(
+    "input-data-dir",
+    cl::desc("Take DIR/input_0.pb, input_1.pb, ... (an ONNX test data set) "
+             "as --input-data for the graph inputs, in order"),
+    cl::value_desc("DIR"), cl::cat(ModelCat));
 cl::opt<UnknownOpPolicy> UnknownOps(
     "unknown-ops", cl::desc("What to do with an op that has no lowering rule"),
     cl::values(clEnumValN(UnknownOpPolicy::Warn, "warn",
@@ -274,6 +288,10 @@ int main(int argc, char **argv) {
   for (const std::string &I : Inputs)
     if (Error E = parseInputOption(I, IO))
       return fail(toString(std::move(E)));
+  for (const std::string &D : InputData)
+    if (Error E = parseInputDataOption(D, IO))
+      return fail(toString(std::move(E)));
+  IO.InputDataDir = InputDataDir;
 
   // Refuse an output that would replace the input or an existing file
   // before doing any work.
@@ -349,6 +367,11 @@ int main(int argc, char **argv) {
     InputStr += (InputStr.empty() ? "" : ";") + I;
   RO.Parameters["dims"] = DimStr;
   RO.Parameters["inputs"] = InputStr;
+  std::string DataStr;
+  for (const std::string &D : InputData)
+    DataStr += (DataStr.empty() ? "" : ";") + D;
+  RO.Parameters["input_data"] = DataStr;
+  RO.Parameters["input_data_dir"] = InputDataDir;
   Report R = collectReport(*G, L, E, **T, Diags, RO);
 
   // Diagnostics go into the report; also to stderr as compiler-style lines

@@ -57,6 +57,9 @@ struct Value {
   /// Small constant integer data (shapes, axes) kept for the binders; empty
   /// when the value is not such a constant.
   std::optional<std::vector<int64_t>> IntData;
+  /// A sequence graph input's number of elements when --input-data gave its
+  /// value, else -1.
+  int64_t SequenceLength = -1;
 
   /// Number of elements, invalid if any dim is unknown or it overflows.
   Qty numElements() const;

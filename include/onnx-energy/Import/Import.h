@@ -34,6 +34,16 @@ struct ImportOptions {
   std::map<std::string, int64_t> Dims;
   /// --input NAME=1x3x224x224: the graph input NAME has this shape.
   std::map<std::string, std::vector<int64_t>> InputShapes;
+  /// --input-data [NAME=]FILE.pb: (input name or "" for the name stored in
+  /// the file, path) of a serialized TensorProto, or SequenceProto for a
+  /// sequence input, as ONNX's test data sets store inputs. The value pins
+  /// the input's shape; small integer, bool and float values and sequence
+  /// lengths become known to shape folding and to the lowering rules (a
+  /// Loop's trip count, a CumSum axis, a window length).
+  std::vector<std::pair<std::string, std::string>> InputData;
+  /// --input-data-dir DIR: DIR/input_K.pb is the value of the K-th graph
+  /// input that is not an initializer (or of the input its name says).
+  std::string InputDataDir;
   /// Run ONNX shape inference (off only to look at the file as written).
   bool ShapeInference = true;
 };
@@ -62,6 +72,8 @@ llvm::Expected<Graph> importModelFromBuffer(llvm::MemoryBufferRef Buffer,
 /// Parse "NAME=VALUE" (--dim) and "NAME=1x3x224x224" (--input) into Opts.
 llvm::Error parseDimOption(llvm::StringRef S, ImportOptions &Opts);
 llvm::Error parseInputOption(llvm::StringRef S, ImportOptions &Opts);
+/// Parse "[NAME=]FILE.pb" (--input-data) into Opts.
+llvm::Error parseInputDataOption(llvm::StringRef S, ImportOptions &Opts);
 
 /// A stable, line-oriented dump for FileCheck: model header, opsets, inputs,
 /// initializers (shape, dtype, bytes, inline or external), nodes in

@@ -78,7 +78,8 @@ struct FoldResult {
 /// Constant, ConstantOfShape, Identity, Cast, Gather, Concat, Slice,
 /// Squeeze, Unsqueeze, Reshape, Expand, Tile, Range, Where, Add, Sub, Mul,
 /// Div, Mod, Neg, Abs, Min, Max, Equal, Less, LessOrEqual, Greater,
-/// GreaterOrEqual, Not, And, Or, Xor, ReduceSum, ReduceProd.
+/// GreaterOrEqual, Not, And, Or, Xor, ReduceSum, ReduceProd, Ceil, Floor,
+/// Round, Relu.
 bool isFoldableOp(llvm::StringRef OpType);
 
 /// Evaluates the ai.onnx node N (its OpsetVersion picks between the
