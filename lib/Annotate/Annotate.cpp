@@ -18,7 +18,9 @@
 #include "llvm/Support/raw_ostream.h"
 #include <climits>
 #include <fmt/format.h>
+#include <algorithm>
 #include <functional>
+#include <optional>
 
 using namespace llvm;
 
@@ -78,6 +80,8 @@ std::string nodeJSON(const Report &R, const ReportNode &N) {
     }
     O["bytes"] = std::move(Bytes);
   }
+  if (!N.ControlFlow.empty())
+    O["control_flow"] = N.ControlFlow;
   std::string S;
   raw_string_ostream OS(S);
   OS << json::Value(std::move(O));
@@ -206,6 +210,54 @@ Error relocateExternalData(onnx::ModelProto &M, StringRef InPath,
   return Error::success();
 }
 
+/// A call of a model-local function: Import expanded it into nodes named
+/// "<call>/<body node>" (nested calls nest the prefix), so the call's
+/// figures are the sums of theirs; its bound compares the summed compute and
+/// memory times. Nothing when no node has the prefix.
+std::optional<ReportNode> functionCall(const Report &R,
+                                       const onnx::NodeProto &NP,
+                                       const std::string &Name) {
+  ReportNode A;
+  A.Name = Name;
+  A.OpType = NP.op_type();
+  A.Domain = NP.domain();
+  A.Status = NodeCost::Costed;
+  A.E.Costed = true;
+  A.E.ReadBytes.assign(R.Levels.size(), 0.0);
+  A.E.WriteBytes.assign(R.Levels.size(), 0.0);
+  unsigned Count = 0;
+  std::string Prefix = Name + "/";
+  for (const ReportNode &N : R.Nodes) {
+    if (!StringRef(N.Name).starts_with(Prefix))
+      continue;
+    ++Count;
+    if (N.Status != NodeCost::Costed) {
+      A.Status = N.Status;
+      A.Problem = "node '" + N.Name + "' of the function: " + N.Problem;
+      continue;
+    }
+    A.TOs += N.TOs;
+    A.MACs += N.MACs;
+    A.FLOPs += N.FLOPs;
+    A.Share += N.Share;
+    A.E.ComputeJ += N.E.ComputeJ;
+    A.E.MemoryJ += N.E.MemoryJ;
+    A.E.StaticJ += N.E.StaticJ;
+    A.E.ComputeSeconds += N.E.ComputeSeconds;
+    A.E.MemorySeconds += N.E.MemorySeconds;
+    A.E.WorkingSet = std::max(A.E.WorkingSet, N.E.WorkingSet);
+    A.E.SpillsFrom = std::max(A.E.SpillsFrom, N.E.SpillsFrom);
+    for (size_t L = 0; L < R.Levels.size(); ++L) {
+      A.E.ReadBytes[L] += L < N.E.ReadBytes.size() ? N.E.ReadBytes[L] : 0.0;
+      A.E.WriteBytes[L] += L < N.E.WriteBytes.size() ? N.E.WriteBytes[L] : 0.0;
+    }
+  }
+  if (!Count)
+    return std::nullopt;
+  A.ControlFlow = fmt::format("function call expanded into {} node(s)", Count);
+  return A;
+}
+
 void setMeta(onnx::ModelProto &M, const std::string &Key,
              const std::string &Value) {
   onnx::StringStringEntryProto *KV = M.add_metadata_props();
@@ -239,14 +291,19 @@ std::string nodeSummary(const Report &R, const ReportNode &N) {
   return S;
 }
 
-Error annotateModel(StringRef InPath, const Report &R, StringRef OutPath) {
+Error annotateModel(StringRef InPath, const Graph &Gr, const Report &R,
+                    StringRef OutPath) {
   onnx::ModelProto M;
   if (Error E = readModelProtoForCopy(InPath, M))
     return E;
   onnx::GraphProto &G = *M.mutable_graph();
 
-  // The names every view uses, in file order; the report knows its nodes
-  // by them.
+  // Each node of the file is found in the estimate by the value it
+  // produces (names of values are unique in a graph and survive import),
+  // and takes the name the reports give it. A call of a model-local
+  // function was expanded by Import into "<call>/<node>" nodes; the call
+  // gets their sums. A node that produces no named value is found by the
+  // naming scheme of Graph.h.
   std::vector<std::string> Names, OpTypes;
   for (const onnx::NodeProto &N : G.node()) {
     Names.push_back(N.name());
@@ -254,8 +311,24 @@ Error annotateModel(StringRef InPath, const Report &R, StringRef OutPath) {
   }
   NodeNames Unique = uniqueNodeNames(Names, OpTypes);
   StringMap<const ReportNode *> ByName;
-  for (const ReportNode &N : R.Nodes)
+  std::vector<const ReportNode *> ByIndex(Gr.Nodes.size(), nullptr);
+  for (const ReportNode &N : R.Nodes) {
     ByName[N.Name] = &N;
+    if (N.Index < ByIndex.size())
+      ByIndex[N.Index] = &N;
+  }
+  auto Producer = [&](const onnx::NodeProto &NP) -> const ReportNode * {
+    for (const std::string &Out : NP.output()) {
+      if (Out.empty())
+        continue;
+      int V = Gr.findValue(Out);
+      if (V < 0 || Gr.value(V).Producer < 0 ||
+          size_t(Gr.value(V).Producer) >= ByIndex.size())
+        return nullptr;
+      return ByIndex[Gr.value(V).Producer];
+    }
+    return nullptr;
+  };
 
   // Drop what an earlier annotate wrote.
   auto *Props = M.mutable_metadata_props();
@@ -266,15 +339,32 @@ Error annotateModel(StringRef InPath, const Report &R, StringRef OutPath) {
   std::vector<std::pair<std::string, std::string>> NodeEntries;
   for (int I = 0; I < G.node_size(); ++I) {
     onnx::NodeProto &NP = *G.mutable_node(I);
-    const std::string &Name = Unique.Names[I];
-    auto It = ByName.find(Name);
-    if (It == ByName.end())
+    std::string Name = Unique.Names[I];
+    const ReportNode *Found = Producer(NP);
+    std::optional<ReportNode> Call;
+    if (Found && Found->OpType == NP.op_type() &&
+        Found->Domain == (NP.domain() == "ai.onnx" ? "" : NP.domain())) {
+      Name = Found->Name;
+    } else if (Found && StringRef(Found->Name).contains('/')) {
+      Name = StringRef(Found->Name).split('/').first.str();
+      Call = functionCall(R, NP, Name);
+    } else {
+      auto It = ByName.find(Name);
+      if (It != ByName.end())
+        Found = It->second;
+      else
+        Call = functionCall(R, NP, Name);
+      if (!Found && !Call)
+        return fileError(InPath, "node '" + Name + "' (" + NP.op_type() +
+                                     ") is not in the estimate; was the "
+                                     "report made from another model?");
+    }
+    if (!Call && !Found)
       return fileError(InPath, "node '" + Name + "' (" + NP.op_type() +
-                                   ") is not in the estimate; was the report "
-                                   "made from another model?");
-    if (Unique.Generated[I])
+                                   ") is not in the estimate");
+    if (NP.name() != Name)
       NP.set_name(Name);
-    const ReportNode &RN = *It->second;
+    const ReportNode &RN = Call ? *Call : *Found;
     std::string Rest = withoutOurLine(NP.doc_string());
     NP.set_doc_string(AnnotationDocPrefix + nodeSummary(R, RN) +
                       (Rest.empty() ? "" : "\n" + Rest));

@@ -500,7 +500,7 @@ int runAnnotate(const Target &T, const AnalysisOptions &AO) {
   ReportOptions RO = reportOptions(AO);
   RO.Sort = SortOrder::Graph;
   Report R = collectReport(P->G, P->L, P->E, T, P->Diags, RO);
-  if (Error E = annotateModel(InputFile, R, OutputFile))
+  if (Error E = annotateModel(InputFile, P->G, R, OutputFile))
     return fail(toString(std::move(E)));
   return 0;
 }

@@ -12,9 +12,9 @@
 //    and the parameters, and one entry "onnx-energy.node.<name>" per node
 //    with a JSON object of its figures (Netron lists them with the model's
 //    properties).
-// Nodes the file leaves unnamed, or names twice, get the names every view
-// uses (Graph.h, uniqueNodeNames), so the entries and the Netron attachment
-// find them. Only this stage and Import touch ONNX's protobuf classes.
+// Every node takes the name the reports give it (Import's, Graph.h), so
+// nodes the file leaves unnamed or names twice are named in the copy, and
+// the entries and the Netron attachment find them. Only this stage and Import touch ONNX's protobuf classes.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ONNX_ENERGY_ANNOTATE_ANNOTATE_H
@@ -33,15 +33,18 @@ inline constexpr const char *AnnotationKeyPrefix = "onnx-energy.";
 inline constexpr const char *AnnotationDocPrefix = "onnx-energy: ";
 
 /// Writes to OutPath (atomically, through a temporary file) a copy of the
-/// model at InPath whose main-graph nodes carry R's estimate; R must have
-/// been collected from that model. Tensors stored in external files stay
+/// model at InPath whose main-graph nodes carry R's estimate; G and R must
+/// have been imported and collected from that model. Each node of the file
+/// is found in G by the value it produces and takes the name the reports
+/// give it; a call of a model-local function (expanded by Import into
+/// "<call>/<node>" nodes) carries their sums. Tensors stored in external files stay
 /// there and are not read: the copy refers to the same files, with each
 /// location rewritten relative to OutPath's folder; a file that would then
 /// lie outside that folder (which Import and the ONNX checker refuse) is an
 /// error that names it. The binary protobuf form is written whatever the
 /// input's form. Errors name the file.
-llvm::Error annotateModel(llvm::StringRef InPath, const Report &R,
-                          llvm::StringRef OutPath);
+llvm::Error annotateModel(llvm::StringRef InPath, const Graph &G,
+                          const Report &R, llvm::StringRef OutPath);
 
 /// The one-line summary annotate puts in a node's doc_string, without the
 /// prefix, e.g. "12.5 uJ (40.0% of the model); 1.02 MTO; 65.5 kMAC;
