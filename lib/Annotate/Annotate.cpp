@@ -317,15 +317,16 @@ Error annotateModel(StringRef InPath, const Graph &Gr, const Report &R,
     if (N.Index < ByIndex.size())
       ByIndex[N.Index] = &N;
   }
+  StringMap<int> ProducerOf; // value name -> node index, for every output
+  for (const Value &V : Gr.Values)
+    if (V.Producer >= 0 && size_t(V.Producer) < ByIndex.size())
+      ProducerOf[V.Name] = V.Producer;
   auto Producer = [&](const onnx::NodeProto &NP) -> const ReportNode * {
     for (const std::string &Out : NP.output()) {
       if (Out.empty())
         continue;
-      int V = Gr.findValue(Out);
-      if (V < 0 || Gr.value(V).Producer < 0 ||
-          size_t(Gr.value(V).Producer) >= ByIndex.size())
-        return nullptr;
-      return ByIndex[Gr.value(V).Producer];
+      auto It = ProducerOf.find(Out);
+      return It == ProducerOf.end() ? nullptr : ByIndex[It->second];
     }
     return nullptr;
   };

@@ -126,7 +126,8 @@ cl::opt<bool> NetronJSON("netron-json",
                          cl::cat(OutputCat));
 cl::opt<std::string> OutputFile(
     "o", cl::desc("Write the report to FILE, in the format its extension "
-                  "names unless --format says; written atomically, never "
+                  "names unless --format says (annotate: the annotated "
+                  "model; lint: the findings); written atomically, never "
                   "over the input"),
     cl::value_desc("FILE"), cl::sub(AllCmds), cl::cat(OutputCat));
 cl::opt<bool> Force("force", cl::desc("Replace an existing output file"),
