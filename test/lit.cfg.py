@@ -58,3 +58,11 @@ if shutil.which("dot", path=config.environment["PATH"]):
 import shutil
 if shutil.which("valgrind") and shutil.which(os.environ.get("CXX", "c++")):
     config.available_features.add("valgrind")
+
+# Debian's python3-onnx (the ONNX checker, external-data models) for
+# test/Annotate and test/Lint. Found without importing it, like torchvision.
+if os.path.exists("/usr/bin/python3") and subprocess.run(
+        ["/usr/bin/python3", "-c",
+         "import importlib.util as u, sys; sys.exit(not u.find_spec('onnx'))"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("python-onnx")

@@ -10,7 +10,9 @@
 #include "ImportInternal.h"
 #include "onnx/defs/parser.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <climits>
 #include <exception>
 
 using namespace llvm;
@@ -167,4 +169,32 @@ Error readModelProto(MemoryBufferRef Buffer, StringRef Path, ModelFormat Format,
 }
 
 } // namespace detail
+
+Error readModelProtoForCopy(StringRef Path, onnx::ModelProto &M) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
+      MemoryBuffer::getFile(Path, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return detail::fileError(Path, "cannot read: " + Buf.getError().message());
+  MemoryBufferRef Ref = (*Buf)->getMemBufferRef();
+  try {
+    if (detail::detectFormat(Path, Ref.getBuffer()) == ModelFormat::Text)
+      return detail::readText(Ref, Path, M);
+    if (Ref.getBufferSize() == 0)
+      return detail::fileError(Path, "not a valid ONNX model (empty file)");
+    // protobuf holds at most 2 GiB in one message; larger models keep their
+    // weights in external data, which is not part of the message.
+    if (Ref.getBufferSize() > size_t(INT_MAX))
+      return detail::fileError(Path, "is larger than 2 GiB, more than one "
+                                     "protobuf message may hold");
+    if (!M.ParseFromArray(Ref.getBufferStart(), int(Ref.getBufferSize())))
+      return detail::fileError(
+          Path, "not a valid ONNX model (protobuf could not parse it)");
+  } catch (const std::exception &E) {
+    return detail::fileError(Path, Twine("not a valid ONNX model (") +
+                                       E.what() + ")");
+  }
+  return Error::success();
+}
+
 } // namespace onnx_energy

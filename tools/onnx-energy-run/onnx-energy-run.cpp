@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Config.h"
-#include "onnx-energy/Run/Analysis.h"
+#include "onnx-energy/Analysis/Analysis.h"
 #include "onnx-energy/Run/Cachegrind.h"
 #include "onnx-energy/Run/Calibrate.h"
 #include "onnx-energy/Run/Engine.h"

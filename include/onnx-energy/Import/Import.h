@@ -26,6 +26,9 @@
 namespace llvm {
 class raw_ostream;
 }
+namespace onnx {
+class ModelProto;
+}
 
 namespace onnx_energy {
 
@@ -68,6 +71,12 @@ llvm::Expected<Graph> importModelFromBuffer(llvm::MemoryBufferRef Buffer,
                                             DiagnosticList &Diags,
                                             ModelFormat Format =
                                                 ModelFormat::Auto);
+
+/// For Annotate, which writes a copy of the model: reads the whole
+/// ModelProto at Path (binary or text, as importModel decides), inline tensor
+/// data included; external data stays where it is and is not read. Errors
+/// name the file.
+llvm::Error readModelProtoForCopy(llvm::StringRef Path, onnx::ModelProto &M);
 
 /// Parse "NAME=VALUE" (--dim) and "NAME=1x3x224x224" (--input) into Opts.
 llvm::Error parseDimOption(llvm::StringRef S, ImportOptions &Opts);

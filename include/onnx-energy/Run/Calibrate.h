@@ -15,7 +15,7 @@
 #ifndef ONNX_ENERGY_RUN_CALIBRATE_H
 #define ONNX_ENERGY_RUN_CALIBRATE_H
 
-#include "onnx-energy/Run/Analysis.h"
+#include "onnx-energy/Analysis/Analysis.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"

@@ -11,7 +11,7 @@
 #define ONNX_ENERGY_RUN_ENGINE_H
 
 #include "onnx-energy/Graph/Graph.h"
-#include "onnx-energy/Run/Analysis.h"
+#include "onnx-energy/Analysis/Analysis.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"

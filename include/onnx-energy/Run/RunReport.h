@@ -11,7 +11,7 @@
 #ifndef ONNX_ENERGY_RUN_RUNREPORT_H
 #define ONNX_ENERGY_RUN_RUNREPORT_H
 
-#include "onnx-energy/Run/Analysis.h"
+#include "onnx-energy/Analysis/Analysis.h"
 #include "onnx-energy/Run/Cachegrind.h"
 #include "onnx-energy/Run/Measure.h"
 #include "llvm/Support/Error.h"

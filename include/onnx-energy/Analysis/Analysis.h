@@ -1,15 +1,15 @@
-//===- Run/Analysis.h - The analyzer's prediction in one call -----*- C++ -*-===//
+//===- Analysis/Analysis.h - The analyzer's pipeline in one call --*- C++ -*-===//
 //
-// The runner compares a measurement with what the analyzer predicts for the
-// same model, shapes and target, and calibration needs the quantities the
-// prediction is made of (TOs, bytes served by each memory level, roofline
-// seconds). This is the analyzer's pipeline (Import -> Lower -> Energy ->
-// Views) behind one call; it lives in lib/Run until the analyzer's driver
-// wants the same thing.
+// The analyzer's pipeline (Import -> Lower -> Energy) behind one call, shared
+// by every command of the analyzer's driver (the report, `annotate`, `lint`)
+// and by the runner, which compares a measurement with what the analyzer
+// predicts for the same model, shapes and target; calibration needs the
+// quantities the prediction is made of (TOs, bytes served by each memory
+// level, roofline seconds). The views (Views/Report.h) render its result.
 //
 //===----------------------------------------------------------------------===//
-#ifndef ONNX_ENERGY_RUN_ANALYSIS_H
-#define ONNX_ENERGY_RUN_ANALYSIS_H
+#ifndef ONNX_ENERGY_ANALYSIS_ANALYSIS_H
+#define ONNX_ENERGY_ANALYSIS_ANALYSIS_H
 
 #include "onnx-energy/Energy/Estimate.h"
 #include "onnx-energy/Energy/MemorySim.h"
@@ -48,18 +48,35 @@ struct EnergyFeatures {
   double Seconds = 0;             ///< roofline time of the costed nodes
 };
 
+/// How far runPipeline() goes.
+enum class PipelineStage { Import, Lower, Estimate };
+
 struct Prediction {
   Graph G;
-  LoweredGraph L;
+  LoweredGraph L; ///< empty when the pipeline stopped after Import
+  /// Empty when the pipeline stopped before Energy (asked to, or because
+  /// lowering left error diagnostics); Estimated says which.
   Estimate E;
+  bool Estimated = false;
   DiagnosticList Diags;
   const Target *T = nullptr;
   EnergyFeatures Features;
   unsigned NumNodes = 0, NumCosted = 0;
 };
 
-/// Imports, lowers and estimates the model at Path on T. Errors are the
-/// importer's (naming the file) and policy errors (--unknown-ops=error).
+/// Runs the pipeline on the model at Path up to Stop. The error is the
+/// importer's (naming the file); policy errors of lowering
+/// (--unknown-ops=error) stay in Diags and stop the pipeline before Energy.
+/// Features are left empty.
+llvm::Expected<Prediction> runPipeline(llvm::StringRef Path,
+                                       const AnalysisOptions &Opts,
+                                       const Target &T,
+                                       PipelineStage Stop =
+                                           PipelineStage::Estimate);
+
+/// Imports, lowers and estimates the model at Path on T, and fills Features.
+/// Errors are the importer's (naming the file) and policy errors
+/// (--unknown-ops=error), with the diagnostics in the message.
 llvm::Expected<Prediction> predict(llvm::StringRef Path,
                                    const AnalysisOptions &Opts,
                                    const Target &T);

@@ -1,5 +1,5 @@
-//===- lib/Run/Analysis.cpp - The analyzer's prediction in one call -------===//
-#include "onnx-energy/Run/Analysis.h"
+//===- lib/Analysis/Analysis.cpp - The analyzer's pipeline in one call ----===//
+#include "onnx-energy/Analysis/Analysis.h"
 #include "llvm/ADT/Twine.h"
 
 using namespace llvm;
@@ -43,15 +43,32 @@ Expected<std::vector<InputSpec>> resolvedInputs(const Graph &G) {
   return Specs;
 }
 
-Expected<Prediction> predict(StringRef Path, const AnalysisOptions &Opts,
-                             const Target &T) {
+Expected<Prediction> runPipeline(StringRef Path, const AnalysisOptions &Opts,
+                                 const Target &T, PipelineStage Stop) {
   Prediction P;
   P.T = &T;
   Expected<Graph> G = importModel(Path, Opts.Import, P.Diags);
   if (!G)
     return G.takeError();
   P.G = std::move(*G);
+  P.NumNodes = P.G.Nodes.size();
+  if (Stop == PipelineStage::Import)
+    return P;
   P.L = lowerGraph(P.G, Opts.Lower, P.Diags);
+  P.NumCosted = P.L.NumCosted;
+  if (Stop == PipelineStage::Lower || P.Diags.count(Severity::Error))
+    return P;
+  P.E = estimateEnergy(P.G, P.L, T, P.Diags, Opts.Memory);
+  P.Estimated = true;
+  return P;
+}
+
+Expected<Prediction> predict(StringRef Path, const AnalysisOptions &Opts,
+                             const Target &T) {
+  Expected<Prediction> PP = runPipeline(Path, Opts, T);
+  if (!PP)
+    return PP.takeError();
+  Prediction &P = *PP;
   if (unsigned Errors = P.Diags.count(Severity::Error)) {
     std::string S;
     raw_string_ostream OS(S);
@@ -60,9 +77,6 @@ Expected<Prediction> predict(StringRef Path, const AnalysisOptions &Opts,
                              "%s%u error(s) in '%s'; no prediction",
                              S.c_str(), Errors, Path.str().c_str());
   }
-  P.E = estimateEnergy(P.G, P.L, T, P.Diags, Opts.Memory);
-  P.NumNodes = P.G.Nodes.size();
-  P.NumCosted = P.L.NumCosted;
   EnergyFeatures &F = P.Features;
   for (const NodeCost &C : P.L.Nodes)
     if (C.St == NodeCost::Costed)
@@ -73,7 +87,7 @@ Expected<Prediction> predict(StringRef Path, const AnalysisOptions &Opts,
     F.LevelBytes.push_back(LT.ReadBytes + LT.WriteBytes);
   }
   F.Seconds = P.E.Seconds;
-  return std::move(P);
+  return PP;
 }
 
 } // namespace onnx_energy
