@@ -20,6 +20,11 @@ of 10^3 .. 10^6 nodes. Last, onnx-energy-sweep on one grid with -j 1 and
 -j 2 (the per-point analyses run on LLVM's thread pool).
 
 Peak RSS is the child's ru_maxrss from wait4 (what /usr/bin/time reports).
+It is only the child's own while this script is smaller: Python starts the
+child with vfork, and at exec Linux records the hiwater RSS of the memory
+it leaves, this process's, as the child's maxrss (a Python process that had
+imported onnx reported 100 MB for a 14 MB child). measure() refuses a
+figure that does not exceed this process's own peak.
 CPU is the child's user + system time from the same wait4: on a shared
 machine it varies less than wall time, so both are printed.
 Numbers go to docs/Performance.md with the command that printed them.
@@ -36,9 +41,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PY = "/usr/bin/python3"
 
 
-def measure(cmd, runs, stdin=None):
+def measure(cmd, runs, stdin=None, check_rss=True):
     """Medians over runs of cmd: wall seconds, CPU seconds (user + system)
-    and peak RSS (KiB)."""
+    and peak RSS (KiB; checked unless check_rss is false)."""
     walls, cpus, rss = [], [], []
     for _ in range(runs):
         start = time.monotonic()
@@ -55,8 +60,21 @@ def measure(cmd, runs, stdin=None):
         if p.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: "
                                f"{err[-500:]}")
+    own = own_peak_kib()
+    if check_rss and min(rss) <= own:
+        raise RuntimeError(f"{' '.join(cmd)}: peak RSS {min(rss)} KiB is not "
+                           f"above this script's own {own} KiB, so it may be "
+                           "this script's (see the docstring)")
     return (statistics.median(walls), statistics.median(cpus),
             statistics.median(rss))
+
+
+def own_peak_kib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
 
 
 def export(workdir, only):
@@ -191,7 +209,7 @@ def main():
         # reads it all once before the timed runs.
         with open(path, "rb") as f, open(os.devnull, "wb") as null:
             subprocess.run(["cat"], stdin=f, stdout=null, check=True)
-        cat = measure(["cat", path], args.runs)
+        cat = measure(["cat", path], args.runs, check_rss=False)
         again = measure([tool, path, "--target=a100", "--json", "-o",
                          os.devnull, "--force"], args.runs)
         print(f"\nLargest inline model {name} ({size / 1e6:.1f} MB), warm "
