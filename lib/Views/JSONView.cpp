@@ -9,21 +9,30 @@
 #include "onnx-energy/Views/Report.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
 namespace onnx_energy {
 
 namespace {
-/// Attributes written without building a json::Value for each: strings are
-/// not copied, and finite doubles are printed by fmt with the "%.17g" that
-/// llvm::json uses, the same text (compared on 15 million doubles) in a
-/// third of the time of snprintf. With a million nodes, snprintf and the
-/// string copies were half of the tool's run time.
-class Attr {
+/// llvm::json::OStream, with attributes written without building a
+/// json::Value for each: strings are not copied, and finite doubles are
+/// printed by fmt with the "%.17g" that llvm::json uses, the same text
+/// (compared on 15 million doubles) in fewer instructions. With 10^4 nodes
+/// and more, snprintf alone was over a quarter of the run time
+/// (docs/Performance.md).
+class JSONWriter {
 public:
-  explicit Attr(llvm::json::OStream &J) : J(J) {}
-  void operator()(llvm::StringRef Key, double V) const {
+  JSONWriter(llvm::raw_ostream &OS, unsigned Indent) : J(OS, Indent) {}
+  void object(llvm::function_ref<void()> Body) { J.object(Body); }
+  void attributeObject(llvm::StringRef Key, llvm::function_ref<void()> Body) {
+    J.attributeObject(Key, Body);
+  }
+  void attributeArray(llvm::StringRef Key, llvm::function_ref<void()> Body) {
+    J.attributeArray(Key, Body);
+  }
+  void attribute(llvm::StringRef Key, double V) {
     if (!std::isfinite(V))
       return J.attribute(Key, V);
     char Buf[40];
@@ -32,15 +41,15 @@ public:
     J.rawValue(llvm::StringRef(Buf, std::min(R.size, sizeof(Buf))));
     J.attributeEnd();
   }
-  void operator()(llvm::StringRef Key, const std::string &V) const {
+  void attribute(llvm::StringRef Key, const std::string &V) {
     J.attribute(Key, llvm::StringRef(V));
   }
-  template <typename T> void operator()(llvm::StringRef Key, const T &V) const {
+  template <typename T> void attribute(llvm::StringRef Key, const T &V) {
     J.attribute(Key, V);
   }
 
 private:
-  llvm::json::OStream &J;
+  llvm::json::OStream J;
 };
 
 const char *statusName(NodeCost::Status S) {
@@ -55,78 +64,76 @@ const char *statusName(NodeCost::Status S) {
   return "?";
 }
 
-void primitiveObject(llvm::json::OStream &J, const PrimitiveUse &U) {
-  Attr A(J);
+void primitiveObject(JSONWriter &J, const PrimitiveUse &U) {
   J.object([&] {
-    A("primitive", primitives()[U.Primitive].Name);
-    A("dtype", dtypes()[U.DType].Name);
-    A("count", U.Count);
-    A("tos", U.TOs);
+    J.attribute("primitive", primitives()[U.Primitive].Name);
+    J.attribute("dtype", dtypes()[U.DType].Name);
+    J.attribute("count", U.Count);
+    J.attribute("tos", U.TOs);
   });
 }
 } // namespace
 
 void renderJSON(const Report &R, llvm::raw_ostream &OS) {
-  llvm::json::OStream J(OS, 1);
-  Attr A(J);
+  JSONWriter J(OS, 1);
   J.object([&] {
     J.attributeObject("tool", [&] {
-      A("name", "onnx-energy");
-      A("version", R.ToolVersion);
+      J.attribute("name", "onnx-energy");
+      J.attribute("version", R.ToolVersion);
     });
     J.attributeObject("model", [&] {
-      A("path", R.ModelPath);
-      A("ir_version", R.IRVersion);
-      A("producer", R.Producer);
+      J.attribute("path", R.ModelPath);
+      J.attribute("ir_version", R.IRVersion);
+      J.attribute("producer", R.Producer);
       J.attributeObject("opsets", [&] {
         for (const auto &KV : R.Opsets)
-          A(KV.first.empty() ? "ai.onnx" : KV.first, KV.second);
+          J.attribute(KV.first.empty() ? "ai.onnx" : KV.first, KV.second);
       });
-      A("nodes", int64_t(R.NumNodes));
-      A("file_bytes", int64_t(R.FileBytes));
-      A("weight_bytes", int64_t(R.WeightBytes));
+      J.attribute("nodes", int64_t(R.NumNodes));
+      J.attribute("file_bytes", int64_t(R.FileBytes));
+      J.attribute("weight_bytes", int64_t(R.WeightBytes));
     });
     J.attributeObject("target", [&] {
-      A("name", R.TargetName);
-      A("description", R.TargetDescription);
-      A("source", R.TargetSource);
-      A("energy_per_to_J", R.EnergyPerTO);
-      A("energy_per_to_origin", R.EnergyPerTOOrigin);
-      A("static_power_W", R.StaticPower);
+      J.attribute("name", R.TargetName);
+      J.attribute("description", R.TargetDescription);
+      J.attribute("source", R.TargetSource);
+      J.attribute("energy_per_to_J", R.EnergyPerTO);
+      J.attribute("energy_per_to_origin", R.EnergyPerTOOrigin);
+      J.attribute("static_power_W", R.StaticPower);
     });
     J.attributeObject("parameters", [&] {
       for (const auto &KV : R.Opts.Parameters)
-        A(KV.first, KV.second);
+        J.attribute(KV.first, KV.second);
     });
     J.attributeObject("coverage", [&] {
-      A("nodes", int64_t(R.NumNodes));
-      A("costed", int64_t(R.NumCosted));
-      A("fraction",
+      J.attribute("nodes", int64_t(R.NumNodes));
+      J.attribute("costed", int64_t(R.NumCosted));
+      J.attribute("fraction",
                   R.NumNodes ? double(R.NumCosted) / R.NumNodes : 1.0);
       J.attributeObject("not_costed", [&] {
         for (const auto &KV : R.Uncosted)
-          A(KV.first, int64_t(KV.second));
+          J.attribute(KV.first, int64_t(KV.second));
       });
     });
     J.attributeObject("totals", [&] {
-      A("tos", R.TOs);
-      A("macs", R.MACs);
-      A("flops", R.FLOPs);
-      A("energy_J", R.totalJ());
-      A("compute_J", R.ComputeJ);
-      A("memory_J", R.MemoryJ);
-      A("static_J", R.StaticJ);
-      A("seconds", R.Seconds);
+      J.attribute("tos", R.TOs);
+      J.attribute("macs", R.MACs);
+      J.attribute("flops", R.FLOPs);
+      J.attribute("energy_J", R.totalJ());
+      J.attribute("compute_J", R.ComputeJ);
+      J.attribute("memory_J", R.MemoryJ);
+      J.attribute("static_J", R.StaticJ);
+      J.attribute("seconds", R.Seconds);
     });
     J.attributeArray("levels", [&] {
       for (const ReportLevel &L : R.Levels)
         J.object([&] {
-          A("name", L.Name);
-          A("capacity_bytes", L.Capacity);
-          A("nodes", int64_t(L.Totals.Nodes));
-          A("read_bytes", L.Totals.ReadBytes);
-          A("write_bytes", L.Totals.WriteBytes);
-          A("energy_J", L.Totals.Joules);
+          J.attribute("name", L.Name);
+          J.attribute("capacity_bytes", L.Capacity);
+          J.attribute("nodes", int64_t(L.Totals.Nodes));
+          J.attribute("read_bytes", L.Totals.ReadBytes);
+          J.attribute("write_bytes", L.Totals.WriteBytes);
+          J.attribute("energy_J", L.Totals.Joules);
         });
     });
     J.attributeArray("primitives", [&] {
@@ -136,65 +143,65 @@ void renderJSON(const Report &R, llvm::raw_ostream &OS) {
     J.attributeArray("nodes", [&] {
       for (const ReportNode &N : R.Nodes)
         J.object([&] {
-          A("index", int64_t(N.Index));
-          A("name", N.Name);
-          A("op", N.OpType);
-          A("domain", N.Domain);
-          A("status", statusName(N.Status));
+          J.attribute("index", int64_t(N.Index));
+          J.attribute("name", N.Name);
+          J.attribute("op", N.OpType);
+          J.attribute("domain", N.Domain);
+          J.attribute("status", statusName(N.Status));
           if (N.Status != NodeCost::Costed) {
-            A("problem", N.Problem);
+            J.attribute("problem", N.Problem);
             return;
           }
-          A("rule", N.Rule);
+          J.attribute("rule", N.Rule);
           J.attributeArray("primitives", [&] {
             for (const PrimitiveUse &U : N.Prims)
               primitiveObject(J, U);
           });
-          A("tos", N.TOs);
-          A("macs", N.MACs);
-          A("flops", N.FLOPs);
-          A("read_bytes", N.ReadBytes);
-          A("write_bytes", N.WriteBytes);
-          A("energy_J", N.E.totalJ());
-          A("compute_J", N.E.ComputeJ);
-          A("memory_J", N.E.MemoryJ);
-          A("static_J", N.E.StaticJ);
-          A("seconds", N.E.seconds());
-          A("share", N.Share);
-          A("level", N.Level);
-          A("bound", N.E.computeBound() ? "compute" : "memory");
+          J.attribute("tos", N.TOs);
+          J.attribute("macs", N.MACs);
+          J.attribute("flops", N.FLOPs);
+          J.attribute("read_bytes", N.ReadBytes);
+          J.attribute("write_bytes", N.WriteBytes);
+          J.attribute("energy_J", N.E.totalJ());
+          J.attribute("compute_J", N.E.ComputeJ);
+          J.attribute("memory_J", N.E.MemoryJ);
+          J.attribute("static_J", N.E.StaticJ);
+          J.attribute("seconds", N.E.seconds());
+          J.attribute("share", N.Share);
+          J.attribute("level", N.Level);
+          J.attribute("bound", N.E.computeBound() ? "compute" : "memory");
           if (N.E.PeakUnit)
-            A("peak_unit", N.E.PeakUnit);
+            J.attribute("peak_unit", N.E.PeakUnit);
           // The cache view: bytes per level and where the working set spills.
-          A("working_set_bytes", N.E.WorkingSet);
-          A("tiling_extra_bytes", N.E.TilingExtra);
-          A("spills_from",
+          J.attribute("working_set_bytes", N.E.WorkingSet);
+          J.attribute("tiling_extra_bytes", N.E.TilingExtra);
+          J.attribute("spills_from",
                       N.E.SpillsFrom >= 0 ? R.Levels[N.E.SpillsFrom].Name
                                           : std::string());
           J.attributeArray("traffic", [&] {
             for (size_t L = 0; L < N.E.ReadBytes.size(); ++L)
               J.object([&] {
-                A("level", R.Levels[L].Name);
-                A("read_bytes", N.E.ReadBytes[L]);
-                A("write_bytes", N.E.WriteBytes[L]);
+                J.attribute("level", R.Levels[L].Name);
+                J.attribute("read_bytes", N.E.ReadBytes[L]);
+                J.attribute("write_bytes", N.E.WriteBytes[L]);
               });
           });
           if (!N.Branch.empty())
-            A("branch", N.Branch);
+            J.attribute("branch", N.Branch);
           if (N.Trips >= 0)
-            A("trips", N.Trips);
+            J.attribute("trips", N.Trips);
           if (!N.ControlFlow.empty())
-            A("control_flow", N.ControlFlow);
+            J.attribute("control_flow", N.ControlFlow);
         });
     });
     J.attributeArray("diagnostics", [&] {
       for (const Diagnostic &D : R.Diags)
         J.object([&] {
-          A("severity", severityName(D.Sev));
-          A("code", D.Code);
-          A("node", D.Node);
-          A("op", D.OpType);
-          A("message", D.Message);
+          J.attribute("severity", severityName(D.Sev));
+          J.attribute("code", D.Code);
+          J.attribute("node", D.Node);
+          J.attribute("op", D.OpType);
+          J.attribute("message", D.Message);
         });
     });
   });
