@@ -1793,19 +1793,10 @@ Expected<Graph> importModelFromBuffer(MemoryBufferRef Buffer, StringRef Path,
 Expected<Graph> importModel(StringRef Path, const ImportOptions &Opts,
                             DiagnosticList &Diags) {
   onnx::ModelProto M;
-  uint64_t FileBytes;
-  {
-    // Mapped, not read: the pages holding skipped weights are never touched.
-    auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                     /*RequiresNullTerminator=*/false);
-    if (!Buf)
-      return fileError(Path, "cannot read the file: " + Buf.getError().message());
-    FileBytes = (*Buf)->getBufferSize();
-    StripStats Stats;
-    if (Error E = readModelProto((*Buf)->getMemBufferRef(), Path,
-                                 ModelFormat::Auto, M, Stats))
-      return E;
-  }
+  uint64_t FileBytes = 0;
+  StripStats Stats;
+  if (Error E = readModelFile(Path, M, Stats, FileBytes))
+    return E;
   return importProto(M, Path, FileBytes, Opts, Diags);
 }
 

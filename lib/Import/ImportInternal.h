@@ -36,6 +36,13 @@ llvm::Error readModelProto(llvm::MemoryBufferRef Buffer, llvm::StringRef Path,
                            ModelFormat Format, onnx::ModelProto &M,
                            StripStats &Stats);
 
+/// Reads the model file Path into M and sets FileBytes to its size. A binary
+/// model is read through stripTensorPayloadsFromFile(): its weights are
+/// jumped over, never read nor mapped. Text models, and files that are not
+/// regular files (pipes), are read whole and go through readModelProto().
+llvm::Error readModelFile(llvm::StringRef Path, onnx::ModelProto &M,
+                          StripStats &Stats, uint64_t &FileBytes);
+
 /// Checks every tensor stored outside the model (data_location EXTERNAL):
 /// its file exists inside the model's folder (no absolute path, no '..' out
 /// of it, no symbolic link leading out) and is long enough. Nothing is read.

@@ -2,9 +2,10 @@
 //
 // Turns the bytes of a model file into a ModelProto without its weights.
 // Binary models go through the wire-format stripper and then protobuf; text
-// models (ONNX's textual syntax) through onnx::OnnxParser. Every failure,
-// including exceptions thrown inside ONNX, comes back as an llvm::Error that
-// names the file.
+// models (ONNX's textual syntax) through onnx::OnnxParser. A binary model
+// file is read through a small window, its weights jumped over unread, so
+// the cost is that of the graph. Every failure, including exceptions thrown
+// inside ONNX, comes back as an llvm::Error that names the file.
 //
 //===----------------------------------------------------------------------===//
 #include "ImportInternal.h"
@@ -136,6 +137,14 @@ Error readText(MemoryBufferRef Buffer, StringRef Path, onnx::ModelProto &M) {
   return Error::success();
 }
 
+Error parseStripped(const std::string &Stripped, StringRef Path,
+                    onnx::ModelProto &M) {
+  if (!M.ParseFromArray(Stripped.data(), int(Stripped.size())))
+    return fileError(Path,
+                     "not a valid ONNX model (protobuf could not parse it)");
+  return Error::success();
+}
+
 Error readBinary(MemoryBufferRef Buffer, StringRef Path, onnx::ModelProto &M,
                  StripStats &Stats) {
   auto Bytes = arrayRefFromStringRef(Buffer.getBuffer());
@@ -145,11 +154,14 @@ Error readBinary(MemoryBufferRef Buffer, StringRef Path, onnx::ModelProto &M,
   if (Error E = stripTensorPayloads(Bytes, Stripped, Stats))
     return fileError(Path, "not a valid ONNX model (" + toString(std::move(E)) +
                                ")");
-  if (!M.ParseFromArray(Stripped.data(), int(Stripped.size())))
-    return fileError(Path,
-                     "not a valid ONNX model (protobuf could not parse it)");
-  return Error::success();
+  return parseStripped(Stripped, Path, M);
 }
+
+/// Closes a native file handle on every path out.
+struct FileCloser {
+  sys::fs::file_t FD;
+  ~FileCloser() { sys::fs::closeFile(FD); }
+};
 
 } // namespace
 
@@ -165,6 +177,81 @@ Error readModelProto(MemoryBufferRef Buffer, StringRef Path, ModelFormat Format,
     return fileError(Path, Twine("not a valid ONNX model (") + E.what() + ")");
   } catch (...) {
     return fileError(Path, "not a valid ONNX model (unknown exception)");
+  }
+}
+
+Error readModelFile(StringRef Path, onnx::ModelProto &M, StripStats &Stats,
+                    uint64_t &FileBytes) {
+  auto CannotRead = [&](std::error_code EC) {
+    return fileError(Path, "cannot read the file: " + EC.message());
+  };
+  Expected<sys::fs::file_t> FDOr = sys::fs::openNativeFileForRead(Path);
+  if (!FDOr)
+    return CannotRead(errorToErrorCode(FDOr.takeError()));
+  FileCloser Closer{*FDOr};
+  sys::fs::file_status St;
+  if (std::error_code EC = sys::fs::status(*FDOr, St))
+    return CannotRead(EC);
+
+  // Pipes, devices and the like have no size to walk by: read them whole.
+  if (St.type() != sys::fs::file_type::regular_file) {
+    auto Buf = MemoryBuffer::getOpenFile(*FDOr, Path, /*FileSize=*/-1,
+                                         /*RequiresNullTerminator=*/false);
+    if (!Buf)
+      return CannotRead(Buf.getError());
+    FileBytes = (*Buf)->getBufferSize();
+    return readModelProto((*Buf)->getMemBufferRef(), Path, ModelFormat::Auto,
+                          M, Stats);
+  }
+  FileBytes = St.getSize();
+
+  // Binary or text: by the name, else by the first bytes.
+  char Head[4096];
+  size_t HeadLen = 0;
+  while (HeadLen < std::min<uint64_t>(sizeof(Head), FileBytes)) {
+    Expected<size_t> N = sys::fs::readNativeFileSlice(
+        *FDOr,
+        MutableArrayRef<char>(Head + HeadLen,
+                              size_t(std::min<uint64_t>(sizeof(Head),
+                                                        FileBytes)) -
+                                  HeadLen),
+        HeadLen);
+    if (!N)
+      return CannotRead(errorToErrorCode(N.takeError()));
+    if (*N == 0)
+      break;
+    HeadLen += *N;
+  }
+  if (detectFormat(Path, StringRef(Head, HeadLen)) == ModelFormat::Text) {
+    // Text models hold their weights as text; the parser needs them whole.
+    auto Buf = MemoryBuffer::getOpenFile(*FDOr, Path, FileBytes,
+                                         /*RequiresNullTerminator=*/false);
+    if (!Buf)
+      return CannotRead(Buf.getError());
+    return readModelProto((*Buf)->getMemBufferRef(), Path, ModelFormat::Text,
+                          M, Stats);
+  }
+  if (FileBytes == 0)
+    return fileError(Path, "not a valid ONNX model (empty file)");
+
+  std::string Stripped;
+  Error E = stripTensorPayloadsFromFile(*FDOr, FileBytes, Stripped, Stats);
+  if (E) {
+    std::string Msg;
+    bool IO = false;
+    handleAllErrors(std::move(E), [&](const ErrorInfoBase &EI) {
+      IO = EI.convertToErrorCode() != inconvertibleErrorCode();
+      Msg = EI.message();
+    });
+    if (IO)
+      return fileError(Path, Msg);
+    return fileError(Path, "not a valid ONNX model (" + Msg + ")");
+  }
+  try {
+    return parseStripped(Stripped, Path, M);
+  } catch (const std::exception &Ex) {
+    return fileError(Path,
+                     Twine("not a valid ONNX model (") + Ex.what() + ")");
   }
 }
 

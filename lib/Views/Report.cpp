@@ -5,8 +5,28 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <numeric>
 
 namespace onnx_energy {
+
+namespace {
+/// std::stable_sort of Nodes by Less, through an index permutation: a
+/// ReportNode (strings, per-level vectors) is then moved once, not
+/// O(n log n) times. The order is the same, ties kept in graph order.
+template <typename LessT>
+void sortNodes(std::vector<ReportNode> &Nodes, LessT Less) {
+  std::vector<unsigned> Order(Nodes.size());
+  std::iota(Order.begin(), Order.end(), 0u);
+  std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
+    return Less(Nodes[A], Nodes[B]);
+  });
+  std::vector<ReportNode> Sorted;
+  Sorted.reserve(Nodes.size());
+  for (unsigned I : Order)
+    Sorted.push_back(std::move(Nodes[I]));
+  Nodes = std::move(Sorted);
+}
+} // namespace
 
 Report collectReport(const Graph &G, const LoweredGraph &L, const Estimate &E,
                      const Target &T, const DiagnosticList &Diags,
@@ -84,16 +104,14 @@ Report collectReport(const Graph &G, const LoweredGraph &L, const Estimate &E,
   case SortOrder::Graph:
     break;
   case SortOrder::Energy:
-    std::stable_sort(R.Nodes.begin(), R.Nodes.end(),
-                     [](const ReportNode &A, const ReportNode &B) {
-                       return A.E.totalJ() > B.E.totalJ();
-                     });
+    sortNodes(R.Nodes, [](const ReportNode &A, const ReportNode &B) {
+      return A.E.totalJ() > B.E.totalJ();
+    });
     break;
   case SortOrder::TOs:
-    std::stable_sort(R.Nodes.begin(), R.Nodes.end(),
-                     [](const ReportNode &A, const ReportNode &B) {
-                       return A.TOs > B.TOs;
-                     });
+    sortNodes(R.Nodes, [](const ReportNode &A, const ReportNode &B) {
+      return A.TOs > B.TOs;
+    });
     break;
   }
   R.Diags = Diags.all();

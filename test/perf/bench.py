@@ -3,7 +3,7 @@
 
 Usage: /usr/bin/python3 test/perf/bench.py [--build build] [--workdir DIR]
            [--runs 5] [--skip-export] [--scaling 1000,10000,100000,1000000]
-           [--only NAME ...]
+           [--sweep-runs 3] [--only NAME ...]
 
 Exports (once, into --workdir, default build/perf-models) torchvision
 ResNet-50, MobileNetV2, VGG-16 (inline and external weights), ViT-B/16 and a
@@ -16,9 +16,17 @@ counting Conv/Gemm/MatMul MACs, test/perf/baseline_count.py), and their
 ratios, all measured in this run (median of --runs). For the largest inline
 model also `cat file > /dev/null` and our time against it. Then the growth
 of our cost with the graph: generated chains of MatMul -> Add -> Relu blocks
-of 10^3 .. 10^6 nodes.
+of 10^3 .. 10^6 nodes. Last, onnx-energy-sweep on one grid with -j 1 and
+-j 2 (the per-point analyses run on LLVM's thread pool).
 
 Peak RSS is the child's ru_maxrss from wait4 (what /usr/bin/time reports).
+It is only the child's own while this script is smaller: Python starts the
+child with vfork, and at exec Linux records the hiwater RSS of the memory
+it leaves, this process's, as the child's maxrss (a Python process that had
+imported onnx reported 100 MB for a 14 MB child). measure() refuses a
+figure that does not exceed this process's own peak.
+CPU is the child's user + system time from the same wait4: on a shared
+machine it varies less than wall time, so both are printed.
 Numbers go to docs/Performance.md with the command that printed them.
 """
 import argparse
@@ -33,23 +41,40 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PY = "/usr/bin/python3"
 
 
-def measure(cmd, runs, stdin=None):
-    """Median wall seconds and median peak RSS (KiB) of cmd over runs."""
-    walls, rss = [], []
+def measure(cmd, runs, stdin=None, check_rss=True):
+    """Medians over runs of cmd: wall seconds, CPU seconds (user + system)
+    and peak RSS (KiB; checked unless check_rss is false)."""
+    walls, cpus, rss = [], [], []
     for _ in range(runs):
         start = time.monotonic()
         with open(os.devnull, "wb") as null:
             p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE,
-                                 stdin=stdin)
-            _, status, usage = os.wait4(p.pid, 0)
+                                 stdin=stdin, close_fds=True)
             err = p.stderr.read().decode(errors="replace")
+            _, status, usage = os.wait4(p.pid, 0)
+            p.returncode = os.waitstatus_to_exitcode(status)
             p.stderr.close()
         walls.append(time.monotonic() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         rss.append(usage.ru_maxrss)
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            raise RuntimeError(f"{' '.join(cmd)} exited {code}: {err[-500:]}")
-    return statistics.median(walls), statistics.median(rss)
+        if p.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: "
+                               f"{err[-500:]}")
+    own = own_peak_kib()
+    if check_rss and min(rss) <= own:
+        raise RuntimeError(f"{' '.join(cmd)}: peak RSS {min(rss)} KiB is not "
+                           f"above this script's own {own} KiB, so it may be "
+                           "this script's (see the docstring)")
+    return (statistics.median(walls), statistics.median(cpus),
+            statistics.median(rss))
+
+
+def own_peak_kib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
 
 
 def export(workdir, only):
@@ -83,6 +108,10 @@ def export(workdir, only):
             " batch_first=True)\n"
             "enc = torch.nn.TransformerEncoder(layer, 12,"
             " enable_nested_tensor=False).eval()\n"
+            # The 12 layers are copies of one; distinct weights keep the
+            # exporter from storing them once (a 28 MB file, not 340 MB).
+            "for p in enc.parameters():\n"
+            "    torch.nn.init.normal_(p, std=0.02)\n"
             "x = torch.randn(1, 128, 768)\n"
             "torch.onnx.export(enc, x, sys.argv[1], opset_version=13,"
             " do_constant_folding=True, input_names=['x'],"
@@ -135,6 +164,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-export", action="store_true")
     ap.add_argument("--scaling", default="1000,10000,100000,1000000")
+    ap.add_argument("--sweep-runs", type=int, default=3,
+                    help="runs of the -j1/-j2 sweep timing (0: skip)")
     ap.add_argument("--only", nargs="*", default=[])
     args = ap.parse_args()
     tool = os.path.join(args.build, "bin", "onnx-energy")
@@ -148,10 +179,11 @@ def main():
             if f.endswith(".onnx"):
                 models.append((f[:-5], os.path.join(shared, f)))
 
-    print(f"\nModels (median of {args.runs} runs; RSS = peak resident set)")
-    hdr = (f"{'model':<26} {'size MB':>8} {'ours s':>8} {'ours MB':>8} "
-           f"{'base s':>8} {'base MB':>8} {'speedup':>8} {'mem ratio':>9} "
-           f"{'RSS/size':>8}")
+    print(f"\nModels (median of {args.runs} runs; RSS = peak resident set;"
+          f" speedup = baseline / ours)")
+    hdr = (f"{'model':<26} {'size MB':>8} {'ours s':>7} {'cpu s':>7} "
+           f"{'ours MB':>8} {'base s':>7} {'cpu s':>7} {'base MB':>8} "
+           f"{'wall x':>7} {'cpu x':>7} {'mem x':>7} {'RSS/size':>8}")
     print(hdr)
     print("-" * len(hdr))
     largest = None
@@ -161,48 +193,73 @@ def main():
                         os.devnull, "--force"], args.runs)
         runs = args.runs if size < 200e6 else max(1, min(args.runs, 3))
         base = measure([PY, baseline, path], runs)
-        print(f"{name:<26} {size / 1e6:>8.1f} {ours[0]:>8.3f} "
-              f"{ours[1] / 1024:>8.1f} {base[0]:>8.3f} {base[1] / 1024:>8.1f} "
-              f"{base[0] / ours[0]:>7.1f}x {base[1] / ours[1]:>8.1f}x "
-              f"{ours[1] * 1024 / size * 100:>7.2f}%", flush=True)
+        print(f"{name:<26} {size / 1e6:>8.1f} {ours[0]:>7.3f} {ours[1]:>7.3f} "
+              f"{ours[2] / 1024:>8.1f} {base[0]:>7.3f} {base[1]:>7.3f} "
+              f"{base[2] / 1024:>8.1f} {base[0] / ours[0]:>6.1f}x "
+              f"{base[1] / max(ours[1], 1e-3):>6.1f}x "
+              f"{base[2] / ours[2]:>6.1f}x "
+              f"{ours[2] * 1024 / size * 100:>7.2f}%", flush=True)
         if not path.endswith("_ext.onnx") and (
                 largest is None or size > largest[2]):
             largest = (name, path, size, ours)
 
     if largest:
         name, path, size, ours = largest
-        cats = []
-        for _ in range(args.runs):
-            start = time.monotonic()
-            with open(path, "rb") as f, open(os.devnull, "wb") as null:
-                subprocess.run(["cat"], stdin=f, stdout=null, check=True)
-            cats.append(time.monotonic() - start)
-        cat = statistics.median(cats)
-        print(f"\nLargest inline model {name} ({size / 1e6:.1f} MB): ours "
-              f"{ours[0]:.3f} s, cat {cat:.3f} s, ratio {ours[0] / cat:.2f}x; "
-              f"peak RSS {ours[1] / 1024:.1f} MB = "
-              f"{ours[1] * 1024 / size * 100:.2f}% of the file")
+        # Warm cache: the analyses above have read the file's graph; cat
+        # reads it all once before the timed runs.
+        with open(path, "rb") as f, open(os.devnull, "wb") as null:
+            subprocess.run(["cat"], stdin=f, stdout=null, check=True)
+        cat = measure(["cat", path], args.runs, check_rss=False)
+        again = measure([tool, path, "--target=a100", "--json", "-o",
+                         os.devnull, "--force"], args.runs)
+        print(f"\nLargest inline model {name} ({size / 1e6:.1f} MB), warm "
+              f"cache, median of {args.runs}:\n"
+              f"  cat FILE > /dev/null: {cat[0]:.3f} s wall, {cat[1]:.3f} s "
+              f"cpu\n"
+              f"  onnx-energy:          {again[0]:.3f} s wall, {again[1]:.3f} s"
+              f" cpu; wall {again[0] / cat[0]:.2f}x cat's\n"
+              f"  peak RSS {again[2] / 1024:.1f} MB = "
+              f"{again[2] * 1024 / size * 100:.2f}% of the file")
 
     sizes = [int(s) for s in args.scaling.split(",") if s]
     if sizes:
-        print("\nGrowth with the graph (MatMul -> Add -> Relu chains)")
-        hdr = (f"{'nodes':>9} {'file MB':>8} {'wall s':>8} {'RSS MB':>8} "
-               f"{'us/node':>8}")
+        print("\nGrowth with the graph (MatMul -> Add -> Relu chains; "
+              "x10: cpu time against the row above)")
+        hdr = (f"{'nodes':>9} {'file MB':>8} {'wall s':>8} {'cpu s':>8} "
+               f"{'RSS MB':>8} {'cpu us/node':>11} {'x10':>6}")
         print(hdr)
         print("-" * len(hdr))
+        prev = None
         for n in sizes:
             path = os.path.join(workdir, f"chain_{n}.onnx")
             if not os.path.exists(path):
                 os.makedirs(workdir, exist_ok=True)
                 chain_model(path, n)
             runs = args.runs if n <= 100000 else max(1, min(args.runs, 3))
-            wall, rss = measure([tool, path, "--target=a100", "--json", "-o",
-                                 os.devnull, "--force"], runs)
+            wall, cpu, rss = measure([tool, path, "--target=a100", "--json",
+                                      "-o", os.devnull, "--force"], runs)
             nodes = n // 3 * 3
+            growth = f"{cpu / prev:>5.1f}x" if prev else f"{'':>6}"
+            prev = cpu
             print(f"{nodes:>9} {os.path.getsize(path) / 1e6:>8.1f} "
-                  f"{wall:>8.3f} {rss / 1024:>8.1f} "
-                  f"{wall / nodes * 1e6:>8.2f}", flush=True)
+                  f"{wall:>8.3f} {cpu:>8.3f} {rss / 1024:>8.1f} "
+                  f"{cpu / nodes * 1e6:>11.2f} {growth}", flush=True)
 
+    if args.sweep_runs:
+        sweep = os.path.join(args.build, "bin", "onnx-energy-sweep")
+        grid = ["--shapes=rectangle,trapezoid,exponential,wide_first_2x",
+                "--depths=2,4,8,16", "--params=2^10..2^20:1", "--inputs=64",
+                "--outputs=10", "--batches=1,8,32", "--activations=relu,tanh",
+                "--dtypes=f32,f16", "--targets=a100,unit,unit3", "--quiet",
+                "--force", "-o", os.devnull]
+        print(f"\nonnx-energy-sweep, one grid, median of {args.sweep_runs}:"
+              f" {' '.join(grid[:-4])}")
+        one = measure([sweep, *grid, "-j", "1"], args.sweep_runs)
+        two = measure([sweep, *grid, "-j", "2"], args.sweep_runs)
+        print(f"  -j 1: {one[0]:.3f} s wall, {one[1]:.3f} s cpu\n"
+              f"  -j 2: {two[0]:.3f} s wall, {two[1]:.3f} s cpu\n"
+              f"  speedup (wall) {one[0] / two[0]:.2f}x on "
+              f"{os.cpu_count()} cores")
 
 if __name__ == "__main__":
     sys.exit(main())
