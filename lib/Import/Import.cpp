@@ -606,6 +606,36 @@ private:
     return error("the graph has a cycle: " + S);
   }
 
+  /// --batch=N (ImportOptions::Batch).
+  void applyBatch(const std::unordered_set<std::string> &Weights) {
+    int64_t N = *Opts.Batch;
+    bool Refixed = false;
+    for (auto &VI : *GP.mutable_input()) {
+      if (Weights.count(VI.name()) || Opts.InputShapes.count(VI.name()) ||
+          !VI.type().has_tensor_type() ||
+          !VI.type().tensor_type().has_shape() ||
+          VI.type().tensor_type().shape().dim_size() == 0)
+        continue;
+      auto *D = VI.mutable_type()->mutable_tensor_type()->mutable_shape()
+                    ->mutable_dim(0);
+      if (D->has_dim_param() && !D->dim_param().empty()) {
+        std::string Symbol = D->dim_param(); // replaced below
+        replaceDimParam(GP, Symbol, N);
+      } else if (!D->has_dim_value() || D->dim_value() != N) {
+        D->set_dim_value(N);
+        Refixed = true;
+      }
+    }
+    // A fixed batch dim changed: the shapes the file records for
+    // intermediate values and outputs are stale; shape inference redoes them.
+    if (Refixed) {
+      GP.clear_value_info();
+      for (auto &VI : *GP.mutable_output())
+        if (VI.type().has_tensor_type())
+          VI.mutable_type()->mutable_tensor_type()->clear_shape();
+    }
+  }
+
   Error applyOptions() {
     std::unordered_set<std::string> Weights;
     for (const auto &T : GP.initializer())
@@ -632,6 +662,8 @@ private:
       for (int64_t D : Shape)
         S->add_dim()->set_dim_value(D);
     }
+    if (Opts.Batch)
+      applyBatch(Weights);
     for (const auto &[Symbol, Value] : Opts.Dims)
       if (replaceDimParam(GP, Symbol, Value) == 0)
         warn("unused-dim", "--dim " + Symbol + "=" + std::to_string(Value) +

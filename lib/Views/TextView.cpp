@@ -50,6 +50,35 @@ void renderText(const Report &R, llvm::raw_ostream &OS) {
                     pct(R.StaticJ, Total));
   OS << fmt::format("Time:      {} (roofline, sum over nodes)\n\n",
                     formatSI(R.Seconds, "s"));
+  if (R.Train.Enabled) {
+    const TrainSummary &S = R.Train;
+    OS << fmt::format("Training:  one step = forward + backward + {} update "
+                      "of {} parameters\n",
+                      S.Optimizer, S.Params);
+    OS << fmt::format("           TOs: forward {}, backward {}, update {}\n",
+                      S.Fwd.TOs, S.Bwd.TOs, S.Update.TOs);
+    OS << fmt::format("           MACs: forward {}, backward {}\n", S.Fwd.MACs,
+                      S.Bwd.MACs);
+    OS << fmt::format("           batch {}, data set {}, {} steps/epoch, {} "
+                      "epoch{}\n",
+                      S.Batch, S.DatasetSize > 0 ? S.DatasetSize : S.Batch,
+                      S.StepsPerEpoch, S.Epochs, S.Epochs == 1 ? "" : "s");
+    OS << fmt::format("           energy: {} per step, {} per epoch, {} per "
+                      "run, {} per datum\n",
+                      formatSI(S.StepJ, "J"), formatSI(S.EpochJ, "J"),
+                      formatSI(S.RunJ, "J"), formatSI(S.DatumJ, "J"));
+    OS << fmt::format("           time: {} per step, {} per epoch, {} per "
+                      "run\n",
+                      formatSI(S.StepSeconds, "s"),
+                      formatSI(S.EpochSeconds, "s"),
+                      formatSI(S.RunSeconds, "s"));
+    const TrainingPlacement &P = S.Placement;
+    OS << fmt::format("           working set: weights {} + gradients {} + "
+                      "state {} + activations {} -> {}; data set {} -> {}\n\n",
+                      formatSI(P.Weights, "B"), formatSI(P.Gradients, "B"),
+                      formatSI(P.State, "B"), formatSI(P.Activations, "B"),
+                      S.StepLevel, formatSI(P.DataSet, "B"), S.DataLevel);
+  }
 
   OS << "Memory levels:\n";
   OS << fmt::format("  {:<6} {:>10} {:>6} {:>12} {:>12} {:>12}\n", "level",

@@ -62,6 +62,24 @@ cl::opt<long long> LoopTrips(
              "graph (without it such a Loop is not costed)"),
     cl::value_desc("N"), cl::init(-1), cl::cat(ModelCat));
 
+// Training (docs/Training.md); the options are checked by makeTrainOptions.
+cl::opt<std::string> Mode("mode",
+                          cl::desc("infer (default) or train: one training "
+                                   "step = forward + backward + update"),
+                          cl::init("infer"), cl::cat(ModelCat));
+cl::opt<std::string> Optimizer("optimizer",
+                               cl::desc("Train: sgd (default), momentum, adam"),
+                               cl::init("sgd"), cl::cat(ModelCat));
+cl::opt<long long> Batch("batch",
+                         cl::desc("Dim 0 of every graph input (the batch)"),
+                         cl::cat(ModelCat));
+cl::opt<long long> DatasetSize("dataset-size",
+                               cl::desc("Train: data per epoch (default: one "
+                                        "batch)"),
+                               cl::init(0), cl::cat(ModelCat));
+cl::opt<long long> Epochs("epochs", cl::desc("Train: epochs (default 1)"),
+                          cl::init(1), cl::cat(ModelCat));
+
 cl::opt<std::string> TargetName(
     "target", cl::desc("Hardware target by name or alias (--target=help lists "
                        "them)"),
@@ -275,6 +293,16 @@ int main(int argc, char **argv) {
     if (Error E = parseInputOption(I, IO))
       return fail(toString(std::move(E)));
 
+  if (Batch.getNumOccurrences()) {
+    if (Batch < 1)
+      return fail("--batch=" + Twine(Batch) + ": must be 1 or more");
+    IO.Batch = int64_t(Batch);
+  }
+  Expected<TrainOptions> Train =
+      makeTrainOptions(Mode, Optimizer, DatasetSize, Epochs);
+  if (!Train)
+    return fail(toString(Train.takeError()));
+
   // Refuse an output that would replace the input or an existing file
   // before doing any work.
   Expected<OutputFormat> Fmt = chooseFormat();
@@ -310,6 +338,7 @@ int main(int argc, char **argv) {
                   ": the trip count must be 0 or more");
     LO.LoopTrips = int64_t(LoopTrips);
   }
+  LO.Train = *Train;
   LoweredGraph L = lowerGraph(*G, LO, Diags);
   if (PrintLoweringOpt) {
     printLowering(*G, L, outs());
@@ -322,7 +351,11 @@ int main(int argc, char **argv) {
     return fail(Twine(Errors) + " error(s) in '" + InputFile +
                 "'; no report written");
   }
-  Estimate E = estimateEnergy(*G, L, **T, Diags, MemModel);
+  // A training step is placed by BUTTER-E's working sets (docs/Training.md).
+  MemoryModel MM = Train->Enabled && !MemModel.getNumOccurrences()
+                       ? MemoryModel::ButterE
+                       : MemModel.getValue();
+  Estimate E = estimateEnergy(*G, L, **T, Diags, MM);
 
   ReportOptions RO;
   RO.Sort = Sort;
@@ -331,7 +364,7 @@ int main(int argc, char **argv) {
   if (!TargetFile.empty())
     RO.Parameters["target_file"] = TargetFile;
   RO.Parameters["memory_model"] =
-      MemModel == MemoryModel::LRU ? "lru" : "butter-e";
+      MM == MemoryModel::LRU ? "lru" : "butter-e";
   RO.Parameters["unknown_ops"] =
       UnknownOps == UnknownOpPolicy::Error ? "error" : "warn";
   RO.Parameters["if_branch"] = IfBranch == IfBranchPolicy::Then   ? "then"
@@ -349,6 +382,14 @@ int main(int argc, char **argv) {
     InputStr += (InputStr.empty() ? "" : ";") + I;
   RO.Parameters["dims"] = DimStr;
   RO.Parameters["inputs"] = InputStr;
+  if (Train->Enabled) {
+    RO.Parameters["mode"] = Mode;
+    RO.Parameters["optimizer"] = Optimizer;
+    RO.Parameters["dataset_size"] = std::to_string(DatasetSize);
+    RO.Parameters["epochs"] = std::to_string(Epochs);
+  }
+  if (Batch.getNumOccurrences())
+    RO.Parameters["batch"] = std::to_string(Batch);
   Report R = collectReport(*G, L, E, **T, Diags, RO);
 
   // Diagnostics go into the report; also to stderr as compiler-style lines

@@ -20,6 +20,7 @@
 #include "llvm/Support/MemoryBufferRef.h"
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct ImportOptions {
   std::map<std::string, int64_t> Dims;
   /// --input NAME=1x3x224x224: the graph input NAME has this shape.
   std::map<std::string, std::vector<int64_t>> InputShapes;
+  /// --batch=N: dim 0 of every graph input (not a weight, not named by
+  /// --input) is N: a symbolic dim 0 is replaced everywhere, a fixed one is
+  /// overridden and the file's intermediate shapes are inferred anew.
+  std::optional<int64_t> Batch;
   /// Run ONNX shape inference (off only to look at the file as written).
   bool ShapeInference = true;
 };
