@@ -67,14 +67,17 @@ bool addPrimitive(const Graph &G, int Id, unsigned Prim, int64_t Count,
                             G.Values[Id].Name);
     return false;
   }
-  PrimitiveUse *Use = nullptr;
-  for (PrimitiveUse &U : C.Prims)
-    if (U.Primitive == Prim && U.DType == *DT)
-      Use = &U;
-  if (!Use) {
-    C.Prims.push_back({Prim, *DT, 0, 0});
-    Use = &C.Prims.back();
-  }
+  auto UseIn = [&](std::vector<PrimitiveUse> &Prims) {
+    for (PrimitiveUse &U : Prims)
+      if (U.Primitive == Prim && U.DType == *DT)
+        return &U;
+    Prims.push_back({Prim, *DT, 0, 0});
+    return &Prims.back();
+  };
+  PrimitiveUse *Use = UseIn(C.Prims);
+  PrimitiveUse *PhUse = UseIn(Ph.Prims);
+  PhUse->Count += Count; // bounded by Use's checked sums below
+  PhUse->TOs += Count * Per;
   Qty NewCount = Qty(Use->Count) + Qty(Count);
   Qty TOs = Qty(Count) * Qty(Per);
   Qty NewTOs = Qty(Use->TOs) + TOs;
@@ -627,7 +630,7 @@ void lowerNode(const Graph &G, const Node &N, const LowerOptions &Opts,
                             N.OpType == "Scan" || N.OpType == "SequenceMap")) ||
       (N.Domain == "ai.onnx.preview.training" && N.OpType == "Gradient"))
     lowerControlFlow(G, N, Opts, C);
-  C.Fwd = {C.TOs, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes};
+  C.Fwd = {C.TOs, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes, C.Prims};
 }
 
 //===----------------------------------------------------------------------===//

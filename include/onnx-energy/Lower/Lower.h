@@ -34,6 +34,7 @@ struct PrimitiveUse {
 /// (docs/Training.md); in inference only Fwd is used.
 struct PhaseCost {
   int64_t TOs = 0, MACs = 0, FLOPs = 0, ReadBytes = 0, WriteBytes = 0;
+  std::vector<PrimitiveUse> Prims; ///< NodeCost only; LoweredGraph sums none
 };
 
 struct NodeCost {
