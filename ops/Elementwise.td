@@ -87,6 +87,11 @@ def : Lowering<"", "Pow", 1, PowShape> {
 def : Lowering<"", "Sum", 1, VariadicShape> {
   let Counts = [Count<Add, "(k-1)*out">];
   let Doc = "k inputs (broadcast): k-1 adds per output element";
+  let GradCounts = [];
+  let GradReads = "out_bytes";
+  let GradDoc = "dy passed to every input (copies); the sums over the dims "
+                "an input was broadcast along are not counted (the Variadic "
+                "binder does not give the inputs' sizes)";
 }
 
 def : Lowering<"", "Cast", 1, CastShape> {

@@ -261,8 +261,27 @@ def : Lowering<"", "GlobalAveragePool", 1, PoolShape> {
 // of 0 or the scaled value. Random number generation has no primitive and is
 // not counted. In inference Dropout is the identity and runtimes alias the
 // output to the input: no arithmetic, no traffic.
+//
+// Backward: dx = dy * mask * scale with the saved mask, 1 mul + 1 select per
+// element. A training step applies dropout whatever mode the graph was
+// exported in, so when the forward rule counted the identity (train = 0,
+// or opsets 7-11) the mask's compare, mul and select are added here.
+// Inputs 1 and 2 (ratio, training_mode) are not trained. Traffic in
+// in_bytes (dy and the mask read, dx written), since the optional mask
+// output may have no shape.
+defvar DropoutGradDoc = "dx = dy*mask*scale (1 mul + 1 select per element); "
+    "plus the training forward's mask (1 cmp, 1 mul, 1 select) when the "
+    "graph's forward is the identity";
 class DropoutRule<int since, ShapeBinder binder>
     : Lowering<"", "Dropout", since, binder> {
+  let GradCounts = [Count<Mul, "out">, Count<Select, "out">,
+                    Count<Cmp, "(1-train)*out">,
+                    Count<Mul, "(1-train)*out">,
+                    Count<Select, "(1-train)*out">];
+  let GradReads = "2*in_bytes";
+  let GradWrites = "in_bytes";
+  let NoGradInputs = [1, 2];
+  let GradDoc = DropoutGradDoc;
   let Counts = [Count<Cmp, "train*out">,
                 Count<Mul, "train*out">,
                 Count<Select, "train*out">];
@@ -283,6 +302,11 @@ def : Lowering<"", "Dropout", 7, DataShape> {
   let Doc = "opsets 7-11 carry no mode; treated as inference, the identity "
             "(runtimes alias the output; an optional mask output is not "
             "counted)";
+  let GradCounts = [Count<Mul, "2*out">, Count<Select, "2*out">,
+                    Count<Cmp, "out">];
+  let GradReads = "2*in_bytes";
+  let GradWrites = "in_bytes";
+  let GradDoc = DropoutGradDoc;
 }
 // Opset 12: training_mode input (absent or constant false: inference; a
 // value known only at run time counts as training).
