@@ -76,8 +76,6 @@ bool addPrimitive(const Graph &G, int Id, unsigned Prim, int64_t Count,
   };
   PrimitiveUse *Use = UseIn(C.Prims);
   PrimitiveUse *PhUse = UseIn(Ph.Prims);
-  PhUse->Count += Count; // bounded by Use's checked sums below
-  PhUse->TOs += Count * Per;
   Qty NewCount = Qty(Use->Count) + Qty(Count);
   Qty TOs = Qty(Count) * Qty(Per);
   Qty NewTOs = Qty(Use->TOs) + TOs;
@@ -93,6 +91,9 @@ bool addPrimitive(const Graph &G, int Id, unsigned Prim, int64_t Count,
   }
   Use->Count = NewCount.value();
   Use->TOs = NewTOs.value();
+  // A phase's sums are at most the node's, which were checked above.
+  PhUse->Count += Count;
+  PhUse->TOs += TOs.value();
   C.TOs = NodeTOs.value();
   C.FLOPs = Flops.value();
   Ph.TOs = PhTOs.value();
