@@ -737,6 +737,7 @@ bool lowerUpdate(const Graph &G, int Id, const OptimizerRow &O, NodeCost &C) {
 /// first reader of. Folds the phases into C's totals; false (C not
 /// costed, Problem set) when a phase cannot be costed.
 bool lowerTraining(const Graph &G, const Node &N, const LowerOptions &Opts,
+                   const std::vector<int> &Uses,
                    std::vector<bool> &NeedsGrad, std::vector<bool> &Updated,
                    std::vector<Qty> &Q, const std::string &Why, NodeCost &C) {
   const GradientRow *GR = C.Rule ? &gradientOf(*C.Rule) : nullptr;
@@ -753,8 +754,24 @@ bool lowerTraining(const Graph &G, const Node &N, const LowerOptions &Opts,
     if (!lowerBackward(G, N, NeedsGrad, Q, Why, C))
       return false;
     for (int Out : N.Outputs)
-      if (Out >= 0)
+      if (Out >= 0) {
         NeedsGrad[Out] = true;
+        // An output read k > 1 times (by nodes or as a graph output) gets
+        // the sum of k gradients before this backward pass uses it.
+        int64_t K = Uses[Out], Elems = 0;
+        Qty E = G.Values[Out].numElements();
+        if (E.valid())
+          Elems = E.value();
+        Qty Adds = Qty(K - 1) * Qty(Elems);
+        if (K > 1 && isFloatValue(G.Values[Out]) &&
+            (!Adds.valid() ||
+             !addPrimitive(G, Out, *findPrimitive("add"), Adds.value(), C,
+                           C.Bwd))) {
+          if (C.Problem.empty())
+            C.Problem = "gradient accumulation overflows 64 bits";
+          return false;
+        }
+      }
   }
   for (int Id : N.Inputs)
     if (Id >= 0 && G.Values[Id].IsInitializer && NeedsGrad[Id] &&
@@ -833,6 +850,7 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
   std::map<std::pair<unsigned, unsigned>, PrimitiveUse> Totals;
   bool Train = Opts.Train.Enabled && Opts.Train.Optimizer;
   std::vector<bool> NeedsGrad, Updated, Saved;
+  std::vector<int> Uses;
   if (Train) {
     L.Train = Opts.Train;
     L.Trainable = findTrainable(G);
@@ -840,6 +858,16 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
     Updated.assign(G.Values.size(), false);
     Saved.assign(G.Values.size(), false);
     L.Batch = batchOf(G);
+    // How many times each value is read: by node inputs and as a graph
+    // output (the loss's gradient).
+    Uses.assign(G.Values.size(), 0);
+    for (const Node &N : G.Nodes)
+      for (int Id : N.Inputs)
+        if (Id >= 0)
+          ++Uses[Id];
+    for (int Id : G.Outputs)
+      if (Id >= 0)
+        ++Uses[Id];
   }
   for (size_t I = 0; I < G.Nodes.size(); ++I) {
     const Node &N = G.Nodes[I];
@@ -848,7 +876,7 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
     std::string Why;
     lowerNode(G, N, Opts, C, &Q, &Why);
     if (Train && C.St == NodeCost::Costed &&
-        !lowerTraining(G, N, Opts, NeedsGrad, Updated, Q, Why, C)) {
+        !lowerTraining(G, N, Opts, Uses, NeedsGrad, Updated, Q, Why, C)) {
       bool NoGrad = C.DiagCode == "no-gradient";
       C = NodeCost{.St = NoGrad ? NodeCost::NoRule : NodeCost::Unresolved,
                    .Rule = C.Rule,
