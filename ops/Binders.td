@@ -25,6 +25,14 @@ def ElementwiseShape : ShapeBinder<"Elementwise", []> {
             "elements of output 0 (the broadcast result)";
 }
 
+// Binary elementwise ops (Add, Sub, Mul, Div): the backward pass sums the
+// output gradient over the dims an input was broadcast along, which needs
+// each input's size.
+def BroadcastShape : ShapeBinder<"Broadcast", ["in1"]> {
+  let Doc = "in1: elements of input 1 (0 if absent); in (input 0) and out "
+            "(the broadcast result) are the common quantities";
+}
+
 // Data movement ops: nothing beyond the byte sizes.
 def DataShape : ShapeBinder<"Data", []> {
   let Doc = "no quantities beyond the common ones (in_bytes, out_bytes)";

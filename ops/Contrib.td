@@ -321,6 +321,26 @@ class GeluRule<string domain, string opType, int since, string doc>
             "add per element. Tanh approximation 0.5x(1 + tanh(x(a + "
             "b x^2))): 5 mul, 2 add, 1 tanh per element. A bias adds 1 add "
             "per element first.";
+  // Backward from the saved input x (Hendrycks and Gimpel 2016, arXiv
+  // 1606.08415: GELU(x) = x*Phi(x), so dGELU/dx = Phi(x) + x*phi(x)):
+  //   exact: x/sqrt 2 (mul), erf, 1 + . (add), 0.5*(.) (mul): Phi;
+  //          x*x, -x^2/2, *1/sqrt(2 pi) (3 mul), exp: phi; x*phi (mul),
+  //          Phi + x*phi (add), times dy (mul): 7 mul, 2 add, 1 erf, 1 exp
+  //   tanh:  u = x(a + b x^2) (3 mul, 1 add), t = tanh(u), 0.5(1 + t)
+  //          (1 add, 1 mul), 1 - t^2 (1 mul, 1 add), u' = a + 3b x^2
+  //          (1 mul, 1 add; x^2 reused), 0.5x*(1 - t^2)*u' (3 mul), the sum
+  //          (1 add), times dy (1 mul): 10 mul, 5 add, 1 tanh
+  let GradCounts = [Count<Mul, "7*erf_form*out">,
+                    Count<Add, "2*erf_form*out">,
+                    Count<Erf, "erf_form*out">,
+                    Count<Exp, "erf_form*out">,
+                    Count<Mul, "10*tanh_form*out">,
+                    Count<Add, "5*tanh_form*out">,
+                    Count<Tanh, "tanh_form*out">];
+  let GradDoc = "dy*(Phi(x) + x*phi(x)) recomputed from x: exact 7 mul, 2 "
+                "add, 1 erf, 1 exp per element; tanh approximation 10 mul, "
+                "5 add, 1 tanh. A bias's gradient (dy summed over the rows) "
+                "is not counted.";
 }
 def : GeluRule<"com.microsoft", "Gelu", 1,
                "com.microsoft.Gelu (ContribOperators.md): exact GELU.">;

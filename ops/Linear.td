@@ -19,6 +19,18 @@ def : Lowering<"", "MatMul", 1, MatMulShape> {
   let Doc = "numpy.matmul: per output element a K-long dot product, K mul + "
             "(K-1) add; batch = product of the broadcast batch dims. "
             "Unchanged in cost across opsets 1, 9, 13 (types only).";
+  // dA = dY B^T ([M,N]x[N,K]) and dB = A^T dY ([K,M]x[M,N]), each as many
+  // multiplies as the forward product (Goodfellow et al., Deep Learning,
+  // 2016, section 6.5.6).
+  let GradCounts = [Count<Mul, "dx0*batch*M*K*N">,
+                    Count<Add, "dx0*batch*M*K*max(N-1, 0)">,
+                    Count<Mul, "dx1*batch*K*N*M">,
+                    Count<Add, "dx1*batch*K*N*max(M-1, 0)">];
+  let GradMACs = "(dx0 + dx1)*batch*M*N*K";
+  let GradDoc = "dA = dY*B^T and dB = A^T*dY: the forward count for each "
+                "input that needs a gradient (2x forward MACs when both do). "
+                "A B broadcast over batch dims is summed over them too "
+                "((batch-1)*K*N add), which is not counted.";
 }
 
 def : Lowering<"", "Gemm", 1, GemmShape> {
@@ -31,6 +43,22 @@ def : Lowering<"", "Gemm", 1, GemmShape> {
                 Count<Mul, "beta_scale*M*N">,
                 Count<Add, "bias*M*N">];
   let MACs = "M*N*K";
+  // dA' = dY B'^T, dB' = A'^T dY (the forward count each), dY scaled by
+  // alpha once when alpha != 1; dC = beta * dY summed over the rows C is
+  // broadcast along (a bias vector [N]: N*(M-1) add).
+  let GradCounts = [Count<Mul, "dx0*M*K*N">,
+                    Count<Add, "dx0*M*K*max(N-1, 0)">,
+                    Count<Mul, "dx1*K*N*M">,
+                    Count<Add, "dx1*K*N*max(M-1, 0)">,
+                    Count<Mul, "alpha_scale*M*N">,
+                    Count<Add, "dx2*bias*N*max(M-1, 0)">,
+                    Count<Mul, "dx2*beta_scale*N">];
+  let GradMACs = "(dx0 + dx1)*M*N*K";
+  let GradDoc = "dA = dY*B'^T (if A needs a gradient; the first layer's "
+                "data does not) and dB = A'^T*dY: the forward count each; "
+                "alpha != 1: dY scaled once (M*N mul); dC: the bias "
+                "gradient summed over the M rows (N*(M-1) add, as for a C "
+                "of shape [N]), times beta if != 1";
   let Doc = "Y = alpha*A'B' + beta*C: M*N*K mul + M*N*(K-1) add for the "
             "product (transA/transB only change which dims are M, K, N); one "
             "mul per output if alpha != 1; with C: one mul per output if "
@@ -43,6 +71,20 @@ def : Lowering<"", "Conv", 1, ConvShape> {
                 Count<Add, "N*M*out_spatial*max((C/group)*kernel-1, 0)">,
                 Count<Add, "bias*N*M*out_spatial">];
   let MACs = "N*M*out_spatial*(C/group)*kernel";
+  // dW: per weight a sum over the N*out_spatial positions it touched; dX:
+  // the transposed convolution of dY (each product scattered into the
+  // input element it came from); dB: dY summed per output channel.
+  let GradCounts = [Count<Mul, "dx1*N*M*out_spatial*(C/group)*kernel">,
+                    Count<Add, "dx1*M*(C/group)*kernel*max(N*out_spatial-1, 0)">,
+                    Count<Mul, "dx0*N*M*out_spatial*(C/group)*kernel">,
+                    Count<Add, "dx0*max(N*M*out_spatial*(C/group)*kernel - in, 0)">,
+                    Count<Add, "dx2*bias*M*max(N*out_spatial-1, 0)">];
+  let GradMACs = "(dx0 + dx1)*N*M*out_spatial*(C/group)*kernel";
+  let GradDoc = "dW = sum over N*out_spatial of x*dy (the forward MACs, "
+                "(N*out_spatial - 1) add per weight), dX = the transposed "
+                "convolution of dY (the forward MACs, products - in add), dB "
+                "= dy summed per channel (M*(N*out_spatial - 1) add); 2x the "
+                "forward MACs when X needs a gradient";
   let Doc = "every output element is a dot product of length "
             "(C/group)*kernel over its receptive field: MACs = mul = "
             "N*M*out_spatial*(C/group)*kernel, add = N*M*out_spatial*"

@@ -21,6 +21,9 @@ def : Lowering<"", "Relu", 1, ElementwiseShape> {
   let Counts = [Count<MinMax, "out">];
   let Doc = "max(x, 0): one max per element (a max unit, not compare + "
             "select)";
+  let GradCounts = [Count<Cmp, "out">, Count<Select, "out">];
+  let GradDoc = "dx = x > 0 ? dy : 0: one compare and one select per "
+                "element (reads the saved x and dy)";
 }
 
 def : Lowering<"", "LeakyRelu", 1, ElementwiseShape> {
@@ -34,6 +37,10 @@ def : Lowering<"", "Sigmoid", 1, ElementwiseShape> {
   let Counts = [Count<Exp, "out">, Count<Add, "out">, Count<Div, "out">];
   let Doc = "1 / (1 + exp(-x)): one exp, one add, one div per element; the "
             "negation folds into the exp's argument";
+  let GradCounts = [Count<Add, "out">, Count<Mul, "2*out">];
+  let GradReads = "2*out_bytes";
+  let GradDoc = "dx = dy*y*(1 - y) from the saved output y: 1 add (the "
+                "subtraction) + 2 mul per element";
 }
 
 //===----------------------------------------------------------------------===//
@@ -53,6 +60,17 @@ class SoftmaxRule<int since, ShapeBinder binder>
             "subtract it (cols add), exp (cols), sum (cols-1 add), divide "
             "by the sum (cols div; a division per element, not a reciprocal "
             "and a multiply)";
+  // The Jacobian-vector product of softmax, dx = y*(dy - sum(dy*y)) per
+  // row. When the loss is cross-entropy on this output, autograd still
+  // runs this product on dL/dy = -t/y; the fused form y - t is what
+  // frameworks use for a softmax they do not export (logits + a fused loss).
+  let GradCounts = [Count<Mul, "2*out">,
+                    Count<Add, "rows*max(cols-1, 0)">,
+                    Count<Add, "out">];
+  let GradReads = "2*out_bytes";
+  let GradDoc = "dx = y*(dy - sum(dy*y)) per row from the saved output y: "
+                "dy*y (cols mul), the sum (cols-1 add), the subtraction "
+                "(cols add), times y (cols mul)";
 }
 // Opsets 1 and 11: coerced to 2-D at axis (default 1).
 def : SoftmaxRule<1, SoftmaxFlatShape>;
@@ -62,6 +80,12 @@ def : SoftmaxRule<13, SoftmaxAxisShape>;
 // LogSoftmax: x - m - log(sum(exp(x - m))).
 class LogSoftmaxRule<int since, ShapeBinder binder>
     : Lowering<"", "LogSoftmax", since, binder> {
+  let GradCounts = [Count<Add, "rows*max(cols-1, 0)">, Count<Exp, "out">,
+                    Count<Mul, "out">, Count<Add, "out">];
+  let GradReads = "2*out_bytes";
+  let GradDoc = "dx = dy - exp(y)*sum(dy) per row from the saved output y: "
+                "the sum (cols-1 add), exp (cols), mul (cols), subtract (cols "
+                "add)";
   let Counts = [Count<MinMax, "rows*max(cols-1, 0)">,
                 Count<Add, "out">,
                 Count<Exp, "out">,
@@ -91,8 +115,37 @@ def : LogSoftmaxRule<13, SoftmaxAxisShape>;
 //         per_stat-1 adds and one div
 //   each running statistic written (updates): r*momentum + s*(1-momentum)
 //         is 2 mul + 1 add per statistic (1-momentum is a constant)
+//
+// Backward (training-mode batch statistics; Ioffe & Szegedy 2015, arXiv
+// 1502.03167, section 3, the chain rule through mean and variance), with
+// m = per_stat, xh = (x - mean)*r, r = 1/sqrt(var + eps):
+//   per statistic: r (1 add, 1 sqrt, 1 div), dbeta = sum(dy) (m-1 add),
+//                  dgamma = sum(dy*xh) (m-1 add), k = gamma*r/m (1 mul,
+//                  1 div)
+//   per element:   xh recomputed (1 add, 1 mul), dy*xh (1 mul); with dx0:
+//                  dx = k*(m*dy - dbeta - xh*dgamma) (3 mul, 2 add)
+// A graph exported for inference (train = 0) has a forward without batch
+// statistics; training computes them, so their cost (the forward rule's
+// train terms) is added here for (1 - train).
 class BatchNormRule<int since, ShapeBinder binder>
     : Lowering<"", "BatchNormalization", since, binder> {
+  let GradCounts = [Count<Add, "stats">, Count<Sqrt, "stats">,
+                    Count<Div, "2*stats">, Count<Mul, "stats">,
+                    Count<Add, "2*stats*max(per_stat-1, 0)">,
+                    Count<Add, "out">, Count<Mul, "2*out">,
+                    Count<Mul, "dx0*3*out">, Count<Add, "dx0*2*out">,
+                    // Batch statistics missing from an inference forward.
+                    Count<Add, "(1-train)*2*stats*max(per_stat-1, 0)">,
+                    Count<Div, "(1-train)*2*stats">,
+                    Count<Add, "(1-train)*out">,
+                    Count<Mul, "(1-train)*out">];
+  let NoGradInputs = [3, 4];
+  let GradDoc = "per statistic: 1/sqrt(var+eps) (add, sqrt, div), the sums "
+                "dbeta and dgamma (2*(per_stat-1) add), gamma*r/m (mul, "
+                "div); per element: x-hat (add, mul), dy*x-hat (mul), dx "
+                "(3 mul, 2 add); plus the batch statistics when the graph's "
+                "forward is in inference mode. Running mean and variance "
+                "(inputs 3, 4) are not trained.";
   let Counts = [// Fold the statistics into a per-channel scale and shift.
                 Count<Add, "2*stats">,
                 Count<Sqrt, "stats">,
@@ -129,7 +182,23 @@ def : BatchNormRule<14, BatchNormShape>;
 //   inv std:    1 add (+ eps), 1 sqrt, 1 div (1/sqrt; the InvStdDev output)
 //   normalize:  cols mul (by inv std), cols mul (by Scale)
 //   bias:       cols add when B is present
+// Backward (Ba et al. 2016, arXiv 1607.06450; the same chain rule as
+// BatchNormalization over a row of n = cols), with the saved mean and r:
+//   per element: xh (1 add, 1 mul), dgamma terms dy*xh (1 mul), g = dy*gamma
+//                (1 mul), g*xh (1 mul), dx = r/n*(n*g - sum g - xh*sum(g*xh))
+//                (3 mul, 2 add)
+//   per row:     sum g, sum g*xh (2*(cols-1) add), r/n (1 div)
+//   per column:  dgamma, dbeta sums over rows ((rows-1) add each)
 def : Lowering<"", "LayerNormalization", 17, LayerNormShape> {
+  let GradCounts = [Count<Add, "out">, Count<Mul, "3*out">,
+                    Count<Mul, "dx0*3*out">, Count<Add, "dx0*2*out">,
+                    Count<Add, "2*rows*max(cols-1, 0)">, Count<Div, "rows">,
+                    Count<Add, "dx1*cols*max(rows-1, 0)">,
+                    Count<Add, "dx2*bias*cols*max(rows-1, 0)">];
+  let GradDoc = "per element: x-hat (add, mul), dy*x-hat, dy*gamma, "
+                "g*x-hat (3 mul), dx (3 mul, 2 add); per row: two sums "
+                "(2*(cols-1) add), r/cols (div); dgamma and dbeta summed "
+                "over rows ((rows-1)*cols add each)";
   let Counts = [Count<Add, "2*rows*max(cols-1, 0)">,
                 Count<Add, "out">,
                 Count<Add, "rows">,
@@ -151,6 +220,10 @@ def : Lowering<"", "LayerNormalization", 17, LayerNormShape> {
 
 def : Lowering<"", "MaxPool", 1, PoolShape> {
   let Counts = [Count<MinMax, "valid - windows">];
+  let GradCounts = [Count<Add, "out">];
+  let GradDoc = "each output's gradient is added into the input position "
+                "of its maximum (saved indices, PyTorch's max_pool "
+                "backward): one add per output into the zeroed dx";
   let Doc = "per output, a max over the window's taps that lie inside the "
             "input, taps-1 max (window-1 when there is no padding; valid - "
             "windows in all). The optional Indices output (opset 8+) tracks "
@@ -159,6 +232,11 @@ def : Lowering<"", "MaxPool", 1, PoolShape> {
 
 def : Lowering<"", "AveragePool", 1, PoolShape> {
   let Counts = [Count<Add, "valid - windows">, Count<Div, "out">];
+  let GradCounts = [Count<Div, "out">, Count<Add, "max(valid - in, 0)">];
+  let GradReads = "out_bytes";
+  let GradDoc = "dy/count per output (one div), spread over its taps; taps "
+                "that land on an input position already written (overlapping "
+                "windows) add: valid - in add at least 0";
   let Doc = "per output, the sum of the window's elements inside the input "
             "(window-1 add when there is no padding; padded zeros are not "
             "added) and one div, whatever the divisor (count_include_pad)";
@@ -166,6 +244,10 @@ def : Lowering<"", "AveragePool", 1, PoolShape> {
 
 def : Lowering<"", "GlobalAveragePool", 1, PoolShape> {
   let Counts = [Count<Add, "valid - windows">, Count<Div, "out">];
+  let GradCounts = [Count<Div, "out">];
+  let GradReads = "out_bytes";
+  let GradDoc = "dy/count per (n, c), broadcast over the spatial dims (a "
+                "copy)";
   let Doc = "per (n, c), the sum of D1*..*Dn elements (window-1 add) and one "
             "div";
 }
@@ -179,8 +261,27 @@ def : Lowering<"", "GlobalAveragePool", 1, PoolShape> {
 // of 0 or the scaled value. Random number generation has no primitive and is
 // not counted. In inference Dropout is the identity and runtimes alias the
 // output to the input: no arithmetic, no traffic.
+//
+// Backward: dx = dy * mask * scale with the saved mask, 1 mul + 1 select per
+// element. A training step applies dropout whatever mode the graph was
+// exported in, so when the forward rule counted the identity (train = 0,
+// or opsets 7-11) the mask's compare, mul and select are added here.
+// Inputs 1 and 2 (ratio, training_mode) are not trained. Traffic in
+// in_bytes (dy and the mask read, dx written), since the optional mask
+// output may have no shape.
+defvar DropoutGradDoc = "dx = dy*mask*scale (1 mul + 1 select per element); "
+    "plus the training forward's mask (1 cmp, 1 mul, 1 select) when the "
+    "graph's forward is the identity";
 class DropoutRule<int since, ShapeBinder binder>
     : Lowering<"", "Dropout", since, binder> {
+  let GradCounts = [Count<Mul, "out">, Count<Select, "out">,
+                    Count<Cmp, "(1-train)*out">,
+                    Count<Mul, "(1-train)*out">,
+                    Count<Select, "(1-train)*out">];
+  let GradReads = "2*in_bytes";
+  let GradWrites = "in_bytes";
+  let NoGradInputs = [1, 2];
+  let GradDoc = DropoutGradDoc;
   let Counts = [Count<Cmp, "train*out">,
                 Count<Mul, "train*out">,
                 Count<Select, "train*out">];
@@ -201,6 +302,11 @@ def : Lowering<"", "Dropout", 7, DataShape> {
   let Doc = "opsets 7-11 carry no mode; treated as inference, the identity "
             "(runtimes alias the output; an optional mask output is not "
             "counted)";
+  let GradCounts = [Count<Mul, "2*out">, Count<Select, "2*out">,
+                    Count<Cmp, "out">];
+  let GradReads = "2*in_bytes";
+  let GradWrites = "in_bytes";
+  let GradDoc = DropoutGradDoc;
 }
 // Opset 12: training_mode input (absent or constant false: inference; a
 // value known only at run time counts as training).

@@ -123,4 +123,44 @@ class Lowering<string domain, string opType, int since, ShapeBinder binder> {
   string Reads = "in_bytes";    // bytes read from memory
   string Writes = "out_bytes";  // bytes written to memory
   string Doc = "";              // limitations, conventions
+
+  // Training (--mode=train, docs/Training.md). The backward pass of the op:
+  // the gradients of its inputs from the gradients of its outputs, over the
+  // same binder as the forward rule. Besides the binder's quantities, these
+  // expressions may name dx0, dx1, dx2: 1 if input 0, 1, 2 needs a gradient
+  // (it is a trainable parameter or depends on one), else 0, so that the
+  // first layer computes no gradient of the data.
+  //   GradCounts left `?`: the op has no gradient rule; train mode reports a
+  //   node that needs one and does not cost it. [] states that the backward
+  //   pass does no arithmetic (reshape-likes).
+  list<Count> GradCounts = ?;
+  string GradMACs = "0";        // multiply-accumulates of the backward pass
+  // Bytes the backward pass reads (the saved forward tensors and the output
+  // gradients, as large as the outputs) and writes (the input gradients).
+  string GradReads = "in_bytes + out_bytes";
+  string GradWrites = "in_bytes";
+  // Inputs that never receive a gradient although they may be floating-point
+  // initializers (BatchNormalization's running statistics): they are not
+  // trainable parameters and the optimizer does not update them.
+  list<int> NoGradInputs = [];
+  string GradDoc = "";          // the derivation of the backward counts
+}
+
+//===----------------------------------------------------------------------===//
+// Optimizers
+//===----------------------------------------------------------------------===//
+
+// One optimizer's update of one parameter tensor per training step
+// (--optimizer=<Name>). Counts' expressions name n, the elements of the
+// tensor; Counts[].On is ignored (the parameter's element type is used).
+// Traffic per tensor per step: the parameter, its gradient and the
+// StateTensors state tensors are read, the parameter and the state tensors
+// written.
+class Optimizer<string name> {
+  string Name = name;
+  list<Count> Counts = [];
+  int StateTensors = 0;         // tensors of the parameter's shape kept
+                                // between steps (velocity, moments)
+  string Doc = "";              // the update, one line
+  string Source = ?;            // where the update formulas come from
 }

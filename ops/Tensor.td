@@ -24,6 +24,11 @@ class ViewRule<string opType, int since, string doc>
   let Reads = "0";
   let Writes = "0";
   let Doc = doc;
+  // The gradient is the output gradient viewed in the input's shape.
+  let GradCounts = [];
+  let GradReads = "0";
+  let GradWrites = "0";
+  let GradDoc = "the output gradient aliased in the input's shape";
 }
 
 def : ViewRule<"Reshape", 1, "metadata only: the output aliases the input">;
@@ -46,10 +51,16 @@ def : Lowering<"", "ConstantOfShape", 9, DataShape> {
 
 def : Lowering<"", "Transpose", 1, DataShape> {
   let Doc = "a permuted copy: reads the input, writes the output";
+  let GradCounts = [];
+  let GradReads = "out_bytes";
+  let GradDoc = "the inverse permutation of dy: a copy";
 }
 
 def : Lowering<"", "Concat", 1, DataShape> {
   let Doc = "a copy of every input into the output";
+  let GradCounts = [];
+  let GradReads = "out_bytes";
+  let GradDoc = "dy split into the inputs' gradients: a copy";
 }
 
 def : Lowering<"", "Gather", 1, DataShape> {

@@ -50,6 +50,26 @@ Estimate estimateEnergy(const Graph &G, const LoweredGraph &L, const Target &T,
   E.Nodes.resize(G.Nodes.size());
   E.Levels.resize(T.levels().size());
   MemorySimResult Sim = simulateMemory(G, L, T, Model);
+  E.Train = Sim.Train;
+  if (Sim.Train.Enabled) {
+    const TrainingPlacement &P = Sim.Train;
+    if (Model == MemoryModel::LRU)
+      Diags.add({Severity::Note, G.Path, "", "", "train-memory-model",
+                 "the LRU model simulates one inference; a training step is "
+                 "placed by BUTTER-E's training working sets"});
+    Diags.add({Severity::Note, G.Path, "", "", "train-working-set",
+               fmt::format("training step working set {} (weights {}, "
+                           "gradients {}, optimizer state {} replicated; "
+                           "activations kept for backward {} distributed) on "
+                           "{}: served from {}; data set {} from {}",
+                           formatSI(P.replicated() + P.Activations, "B"),
+                           formatSI(P.Weights, "B"), formatSI(P.Gradients, "B"),
+                           formatSI(P.State, "B"),
+                           formatSI(P.Activations, "B"), T.name().str(),
+                           T.levels()[P.StepLevel].Name,
+                           formatSI(P.DataSet, "B"),
+                           T.levels()[P.DataLevel].Name)});
+  }
   std::set<std::string> WarnedDTypes;
   unsigned LastCache = T.levels().size() >= 2 ? T.levels().size() - 2 : 0;
   for (size_t I = 0; I < G.Nodes.size(); ++I) {
@@ -82,7 +102,8 @@ Estimate estimateEnergy(const Graph &G, const LoweredGraph &L, const Target &T,
     }
     if (N.Level >= 0)
       ++E.Levels[N.Level].Nodes;
-    if (T.levels().size() >= 2 && Tr.SpillsFrom == int(LastCache))
+    if (T.levels().size() >= 2 && Tr.SpillsFrom == int(LastCache) &&
+        !Sim.Train.Enabled)
       spillDiagnostic(G, G.Nodes[I], Tr, T, Diags);
 
     if (C.FLOPs > 0) {

@@ -79,15 +79,7 @@ void placeButterE(const Target &T, const std::vector<Operand> &Ops,
   double Repl = 0, Dist = 0;
   for (const Operand &O : Ops)
     (O.Replicated ? Repl : Dist) += O.Size;
-  unsigned Units = std::max(1u, T.row().Units);
-  double Share = Repl + Dist / Units;
-  unsigned NL = T.levels().size();
-  unsigned Level = NL - 1;
-  for (unsigned L = 0; L + 1 < NL; ++L)
-    if (Share <= cumulativePerUnitCapacity(T, L)) {
-      Level = L;
-      break;
-    }
+  unsigned Level = placeWorkingSet(T, Repl, Dist);
   for (const Operand &O : Ops) {
     (O.Write ? Tr.WriteBytes : Tr.ReadBytes)[Level] += O.Bytes;
     Tr.Operands.push_back({O.Id, O.Write, O.Replicated, int(Level), O.Bytes});
@@ -354,7 +346,62 @@ private:
   int CurNode = -1;
 };
 
+//===----------------------------------------------------------------------===//
+// Training step (BUTTER-E's training working sets)
+//===----------------------------------------------------------------------===//
+
+MemorySimResult simulateTraining(const Graph &G, const LoweredGraph &L,
+                                 const Target &T, MemoryModel Model) {
+  MemorySimResult R;
+  R.Model = Model;
+  TrainingPlacement &P = R.Train;
+  P.Enabled = true;
+  P.Weights = double(L.ParamBytes);
+  P.Gradients = double(L.ParamBytes);
+  P.State = double(L.StateBytes);
+  P.Activations = double(L.SavedBytes);
+  int64_t Data = L.Train.DatasetSize > 0 ? L.Train.DatasetSize : L.Batch;
+  P.DataSet = double(Data) * double(L.DatumBytes);
+  P.StepLevel = int(placeWorkingSet(T, P.replicated(), P.Activations));
+  P.DataLevel =
+      int(placeWorkingSet(T, P.replicated(), P.Activations + P.DataSet));
+  R.Nodes.resize(G.Nodes.size());
+  std::vector<bool> IsInput(G.Values.size(), false);
+  for (int Id : G.Inputs)
+    if (Id >= 0 && !G.Values[Id].IsInitializer)
+      IsInput[Id] = true;
+  for (size_t N = 0; N < G.Nodes.size(); ++N) {
+    NodeTraffic &Tr = R.Nodes[N];
+    Tr.ReadBytes.assign(T.levels().size(), 0);
+    Tr.WriteBytes.assign(T.levels().size(), 0);
+    if (L.Nodes[N].St != NodeCost::Costed)
+      continue;
+    Tr.WorkingSet = P.replicated() + P.Activations;
+    // Every byte of the step is served where the step's working set lives,
+    // but the batch's data, which comes from the data set.
+    for (const Operand &O : operandsOf(G, G.Nodes[N], L.Nodes[N])) {
+      int Level = !O.Write && IsInput[O.Id] ? P.DataLevel : P.StepLevel;
+      (O.Write ? Tr.WriteBytes : Tr.ReadBytes)[Level] += O.Bytes;
+      Tr.Operands.push_back({O.Id, O.Write, O.Replicated, Level, O.Bytes});
+    }
+    Tr.SpillsFrom = P.StepLevel > 0 ? P.StepLevel - 1 : -1;
+    Tr.DominantLevel = dominant(Tr);
+  }
+  return R;
+}
+
 } // namespace
+
+unsigned placeWorkingSet(const Target &T, double Replicated,
+                         double Distributed) {
+  unsigned Units = std::max(1u, T.row().Units);
+  double Share = Replicated + Distributed / Units;
+  unsigned NL = T.levels().size();
+  for (unsigned L = 0; L + 1 < NL; ++L)
+    if (Share <= cumulativePerUnitCapacity(T, L))
+      return L;
+  return NL > 0 ? NL - 1 : 0;
+}
 
 double cumulativePerUnitCapacity(const Target &T, unsigned L) {
   unsigned Units = std::max(1u, T.row().Units);
@@ -368,6 +415,8 @@ double cumulativePerUnitCapacity(const Target &T, unsigned L) {
 
 MemorySimResult simulateMemory(const Graph &G, const LoweredGraph &L,
                                const Target &T, MemoryModel Model) {
+  if (L.Train.Enabled)
+    return simulateTraining(G, L, T, Model);
   if (Model == MemoryModel::LRU && T.levels().size() >= 2)
     return LRUSim(G, L, T).run();
   MemorySimResult R;

@@ -703,6 +703,58 @@ private:
     }
   }
 
+  /// --batch=N (ImportOptions::Batch).
+  void applyBatch(const std::unordered_set<std::string> &Weights) {
+    int64_t N = *Opts.Batch;
+    bool Refixed = false;
+    auto Batched = [&](const onnx::ValueInfoProto &VI) {
+      return !Weights.count(VI.name()) && !Opts.InputShapes.count(VI.name()) &&
+             VI.type().has_tensor_type() &&
+             VI.type().tensor_type().has_shape() &&
+             VI.type().tensor_type().shape().dim_size() > 0;
+    };
+    // The batch dim is dim 0 of the first input; other inputs share it only
+    // if their dim 0 is the same symbol or number (models that take their
+    // weights as graph inputs keep those).
+    const onnx::TensorShapeProto_Dimension *First = nullptr;
+    for (const auto &VI : GP.input())
+      if (Batched(VI)) {
+        First = &VI.type().tensor_type().shape().dim(0);
+        break;
+      }
+    if (!First)
+      return;
+    const onnx::TensorShapeProto_Dimension Ref = *First;
+    auto SameAsFirst = [&](const onnx::TensorShapeProto_Dimension &D) {
+      if (Ref.has_dim_param() && !Ref.dim_param().empty())
+        return D.has_dim_param() && D.dim_param() == Ref.dim_param();
+      if (Ref.has_dim_value())
+        return D.has_dim_value() && D.dim_value() == Ref.dim_value();
+      return !D.has_dim_value() && !D.has_dim_param();
+    };
+    for (auto &VI : *GP.mutable_input()) {
+      if (!Batched(VI) || !SameAsFirst(VI.type().tensor_type().shape().dim(0)))
+        continue;
+      auto *D = VI.mutable_type()->mutable_tensor_type()->mutable_shape()
+                    ->mutable_dim(0);
+      if (D->has_dim_param() && !D->dim_param().empty()) {
+        std::string Symbol = D->dim_param(); // replaced below
+        replaceDimParam(GP, Symbol, N);
+      } else if (!D->has_dim_value() || D->dim_value() != N) {
+        D->set_dim_value(N);
+        Refixed = true;
+      }
+    }
+    // A fixed batch dim changed: the shapes the file records for
+    // intermediate values and outputs are stale; shape inference redoes them.
+    if (Refixed) {
+      GP.clear_value_info();
+      for (auto &VI : *GP.mutable_output())
+        if (VI.type().has_tensor_type())
+          VI.mutable_type()->mutable_tensor_type()->clear_shape();
+    }
+  }
+
   Error applyOptions() {
     std::unordered_set<std::string> Weights;
     for (const auto &T : GP.initializer())
@@ -762,6 +814,8 @@ private:
       for (int64_t D : Shape)
         S->add_dim()->set_dim_value(D);
     }
+    if (Opts.Batch)
+      applyBatch(Weights);
     for (const auto &[Symbol, Value] : Opts.Dims)
       if (replaceDimParam(GP, Symbol, Value) == 0)
         warn("unused-dim", "--dim " + Symbol + "=" + std::to_string(Value) +

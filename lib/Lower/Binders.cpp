@@ -223,6 +223,17 @@ bool bindElementwise(BindContext &Ctx, Qty *Q) { return true; }
 
 bool bindData(BindContext &Ctx, Qty *Q) { return true; }
 
+bool bindBroadcast(BindContext &Ctx, Qty *Q) {
+  std::vector<int64_t> Shape;
+  Q[binder::Broadcast::in1] = Qty(0);
+  if (Ctx.input(1)) {
+    if (!Ctx.inputShape(1, Shape))
+      return false;
+    Q[binder::Broadcast::in1] = product(Shape);
+  }
+  return true;
+}
+
 bool bindVariadic(BindContext &Ctx, Qty *Q) {
   int64_t K = 0;
   for (unsigned I = 0; I < Ctx.numInputs(); ++I)

@@ -53,7 +53,107 @@ std::string firstUnknown(const Graph &G, const std::vector<int> &Ids,
   return "";
 }
 
-void lowerPlain(const Graph &G, const Node &N, NodeCost &C) {
+/// Adds Count primitives of kind Prim at element type T (value Id, for
+/// messages) to C; false with C.Problem set when it cannot.
+bool addPrimitive(const Graph &G, int Id, unsigned Prim, int64_t Count,
+                  NodeCost &C, PhaseCost &Ph) {
+  ElemType T = G.Values[Id].Type;
+  std::optional<unsigned> DT = dtypeOf(T);
+  int64_t Per = DT ? transistorOps(Prim, *DT) : -1;
+  if (Per < 0) {
+    C.Problem = fmt::format("primitive {} has no circuit for element type "
+                            "{} (value '{}')",
+                            primitives()[Prim].Name, elemTypeName(T),
+                            G.Values[Id].Name);
+    return false;
+  }
+  auto UseIn = [&](std::vector<PrimitiveUse> &Prims) {
+    for (PrimitiveUse &U : Prims)
+      if (U.Primitive == Prim && U.DType == *DT)
+        return &U;
+    Prims.push_back({Prim, *DT, 0, 0});
+    return &Prims.back();
+  };
+  PrimitiveUse *Use = UseIn(C.Prims);
+  PrimitiveUse *PhUse = UseIn(Ph.Prims);
+  Qty NewCount = Qty(Use->Count) + Qty(Count);
+  Qty TOs = Qty(Count) * Qty(Per);
+  Qty NewTOs = Qty(Use->TOs) + TOs;
+  Qty NodeTOs = Qty(C.TOs) + TOs;
+  Qty PhTOs = Qty(Ph.TOs) + TOs;
+  Qty F = Qty(Count) * Qty(primitives()[Prim].Flops);
+  Qty Flops = Qty(C.FLOPs) + F;
+  Qty PhFlops = Qty(Ph.FLOPs) + F;
+  if (!NewCount.valid() || !NewTOs.valid() || !NodeTOs.valid() ||
+      !Flops.valid() || !PhTOs.valid() || !PhFlops.valid()) {
+    C.Problem = "primitive counts overflow 64 bits";
+    return false;
+  }
+  Use->Count = NewCount.value();
+  Use->TOs = NewTOs.value();
+  // A phase's sums are at most the node's, which were checked above.
+  PhUse->Count += Count;
+  PhUse->TOs += TOs.value();
+  C.TOs = NodeTOs.value();
+  C.FLOPs = Flops.value();
+  Ph.TOs = PhTOs.value();
+  Ph.FLOPs = PhFlops.value();
+  return true;
+}
+
+/// Evaluates one of a rule's expressions; false with C.Problem set when it
+/// is invalid or negative. Why names an unknown operand shape, if any.
+bool evalRuleExpr(QtyFn F, const char *Text, const char *What, const Qty *Q,
+                  const std::string &Why, const char *Location, NodeCost &C,
+                  int64_t &Out) {
+  Qty V = F(Q);
+  if (!V.valid() && !Why.empty()) {
+    C.Problem = Why;
+    return false;
+  }
+  if (!V.valid() || V.value() < 0) {
+    C.Problem = fmt::format("{} '{}' evaluates to {} (rule {})", What, Text,
+                            V.valid() ? std::to_string(V.value())
+                                      : std::string("an overflow"),
+                            Location);
+    return false;
+  }
+  Out = V.value();
+  return true;
+}
+
+/// Adds the counts of one rule (forward Counts or backward GradCounts) to C
+/// and to phase Ph.
+bool addCounts(const Graph &G, const Node &N, const CountRow *Counts,
+               unsigned NumCounts, const Qty *Q, const std::string &Why,
+               NodeCost &C, PhaseCost &Ph) {
+  for (unsigned I = 0; I < NumCounts; ++I) {
+    const CountRow &CR = Counts[I];
+    int64_t Count;
+    if (!evalRuleExpr(CR.Expr, CR.ExprText, primitives()[CR.Primitive].Name,
+                      Q, Why, C.Rule->Location, C, Count))
+      return false;
+    if (Count == 0)
+      continue;
+    const std::vector<int> &Ops = CR.OnOutput ? N.Outputs : N.Inputs;
+    int Id = CR.OperandIndex < Ops.size() ? Ops[CR.OperandIndex] : NoValue;
+    if (Id < 0) {
+      C.Problem = fmt::format("rule {} counts {} on {}{}, which the node does "
+                              "not have",
+                              C.Rule->Location, primitives()[CR.Primitive].Name,
+                              CR.OnOutput ? "output " : "input ",
+                              CR.OperandIndex);
+      return false;
+    }
+    if (!addPrimitive(G, Id, CR.Primitive, Count, C, Ph))
+      return false;
+  }
+  return true;
+}
+
+void lowerPlain(const Graph &G, const Node &N, NodeCost &C,
+                std::vector<Qty> *KeepQ = nullptr,
+                std::string *KeepWhy = nullptr) {
   C.Rule = findLowering(N.Domain, N.OpType, N.OpsetVersion);
   if (!C.Rule) {
     C.St = NodeCost::NoRule;
@@ -93,20 +193,8 @@ void lowerPlain(const Graph &G, const Node &N, NodeCost &C) {
 
   auto Eval = [&](QtyFn F, const char *Text, const char *What,
                   int64_t &Out) -> bool {
-    Qty V = F(Q.data());
-    if (!V.valid() && !Why.empty()) {
-      C.Problem = Why;
-      return false;
-    }
-    if (!V.valid() || V.value() < 0) {
-      C.Problem = fmt::format("{} '{}' evaluates to {} (rule {})", What, Text,
-                              V.valid() ? std::to_string(V.value())
-                                        : std::string("an overflow"),
-                              C.Rule->Location);
-      return false;
-    }
-    Out = V.value();
-    return true;
+    return evalRuleExpr(F, Text, What, Q.data(), Why, C.Rule->Location, C,
+                        Out);
   };
 
   if (!Eval(C.Rule->MACs, C.Rule->MACsText, "MACs", C.MACs) ||
@@ -114,62 +202,23 @@ void lowerPlain(const Graph &G, const Node &N, NodeCost &C) {
       !Eval(C.Rule->Writes, C.Rule->WritesText, "bytes written", C.WriteBytes))
     return;
 
-  for (unsigned I = 0; I < C.Rule->NumCounts; ++I) {
-    const CountRow &CR = C.Rule->Counts[I];
-    int64_t Count;
-    if (!Eval(CR.Expr, CR.ExprText, primitives()[CR.Primitive].Name, Count))
-      return;
-    if (Count == 0)
-      continue;
-    const std::vector<int> &Ops = CR.OnOutput ? N.Outputs : N.Inputs;
-    int Id = CR.OperandIndex < Ops.size() ? Ops[CR.OperandIndex] : NoValue;
-    if (Id < 0) {
-      C.Problem = fmt::format("rule {} counts {} on {}{}, which the node does "
-                              "not have",
-                              C.Rule->Location, primitives()[CR.Primitive].Name,
-                              CR.OnOutput ? "output " : "input ",
-                              CR.OperandIndex);
-      return;
-    }
-    ElemType T = G.Values[Id].Type;
-    std::optional<unsigned> DT = dtypeOf(T);
-    int64_t Per = DT ? transistorOps(CR.Primitive, *DT) : -1;
-    if (Per < 0) {
-      C.Problem = fmt::format("primitive {} has no circuit for element type "
-                              "{} (value '{}')",
-                              primitives()[CR.Primitive].Name, elemTypeName(T),
-                              G.Values[Id].Name);
-      return;
-    }
-    PrimitiveUse *Use = nullptr;
-    for (PrimitiveUse &U : C.Prims)
-      if (U.Primitive == CR.Primitive && U.DType == *DT)
-        Use = &U;
-    if (!Use) {
-      C.Prims.push_back({CR.Primitive, *DT, 0, 0});
-      Use = &C.Prims.back();
-    }
-    Qty NewCount = Qty(Use->Count) + Qty(Count);
-    Qty TOs = Qty(Count) * Qty(Per);
-    Qty NewTOs = Qty(Use->TOs) + TOs;
-    Qty NodeTOs = Qty(C.TOs) + TOs;
-    Qty Flops = Qty(C.FLOPs) + Qty(Count) * Qty(primitives()[CR.Primitive].Flops);
-    if (!NewCount.valid() || !NewTOs.valid() || !NodeTOs.valid() ||
-        !Flops.valid()) {
-      C.Problem = "primitive counts overflow 64 bits";
-      return;
-    }
-    Use->Count = NewCount.value();
-    Use->TOs = NewTOs.value();
-    C.TOs = NodeTOs.value();
-    C.FLOPs = Flops.value();
-  }
+  if (!addCounts(G, N, C.Rule->Counts, C.Rule->NumCounts, Q.data(), Why, C,
+                 C.Fwd))
+    return;
+  C.Fwd.MACs = C.MACs;
+  C.Fwd.ReadBytes = C.ReadBytes;
+  C.Fwd.WriteBytes = C.WriteBytes;
+  if (KeepQ)
+    *KeepQ = std::move(Q);
+  if (KeepWhy)
+    *KeepWhy = std::move(Why);
   C.St = NodeCost::Costed;
 }
 
 
 void lowerNode(const Graph &G, const Node &N, const LowerOptions &Opts,
-               NodeCost &C);
+               NodeCost &C, std::vector<Qty> *KeepQ = nullptr,
+               std::string *KeepWhy = nullptr);
 
 /// Dst += Src x Times, checked; false on overflow.
 bool addScaled(NodeCost &Dst, const NodeCost &Src, int64_t Times) {
@@ -578,34 +627,273 @@ void lowerControlFlow(const Graph &G, const Node &N, const LowerOptions &Opts,
 }
 
 void lowerNode(const Graph &G, const Node &N, const LowerOptions &Opts,
-               NodeCost &C) {
-  lowerPlain(G, N, C);
+               NodeCost &C, std::vector<Qty> *KeepQ, std::string *KeepWhy) {
+  lowerPlain(G, N, C, KeepQ, KeepWhy);
   if (C.St != NodeCost::Costed)
     return;
   if ((N.Domain.empty() && (N.OpType == "If" || N.OpType == "Loop" ||
                             N.OpType == "Scan" || N.OpType == "SequenceMap")) ||
       (N.Domain == "ai.onnx.preview.training" && N.OpType == "Gradient"))
     lowerControlFlow(G, N, Opts, C);
+  C.Fwd = {C.TOs, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes, C.Prims};
+}
+
+//===----------------------------------------------------------------------===//
+// Training (docs/Training.md)
+//===----------------------------------------------------------------------===//
+
+bool isFloatValue(const Value &V) {
+  std::optional<unsigned> DT = dtypeOf(V.Type);
+  return DT && dtypes()[*DT].IsFloat;
+}
+
+/// Trainable parameters: floating-point weights that some node reads at an
+/// input its gradient rule differentiates (not in NoGradInputs).
+std::vector<bool> findTrainable(const Graph &G) {
+  std::vector<bool> T(G.Values.size(), false);
+  for (const Node &N : G.Nodes) {
+    const LoweringRow *R = findLowering(N.Domain, N.OpType, N.OpsetVersion);
+    uint32_t NoGrad = R ? gradientOf(*R).NoGradInputs : 0;
+    for (auto [I, Id] : llvm::enumerate(N.Inputs))
+      if (Id >= 0 && G.Values[Id].IsInitializer &&
+          isFloatValue(G.Values[Id]) && !(I < 32 && (NoGrad >> I) & 1))
+        T[Id] = true;
+  }
+  return T;
+}
+
+/// Adds the backward pass of node N (already costed forward, with the
+/// binder's quantities Q) to C. NeedsGrad: value id -> needs a gradient.
+bool lowerBackward(const Graph &G, const Node &N,
+                   const std::vector<bool> &NeedsGrad, std::vector<Qty> &Q,
+                   const std::string &Why, NodeCost &C) {
+  const GradientRow &GR = gradientOf(*C.Rule);
+  if (!GR.HasGrad) {
+    C.Problem = fmt::format("no gradient rule for {}{}{} (rule {}): its "
+                            "backward pass cannot be costed",
+                            N.Domain, N.Domain.empty() ? "" : "::", N.OpType,
+                            C.Rule->Location);
+    C.DiagCode = "no-gradient";
+    return false;
+  }
+  for (unsigned I = 0; I < numGradFlags(); ++I) {
+    bool Need = I < N.Inputs.size() && N.Inputs[I] >= 0 &&
+                NeedsGrad[N.Inputs[I]] && !((GR.NoGradInputs >> I) & 1);
+    Q.push_back(Qty(Need ? 1 : 0));
+  }
+  auto Eval = [&](QtyFn F, const char *Text, const char *What,
+                  int64_t &Out) -> bool {
+    return evalRuleExpr(F, Text, What, Q.data(), Why, C.Rule->Location, C,
+                        Out);
+  };
+  if (!Eval(GR.MACs, GR.MACsText, "backward MACs", C.Bwd.MACs) ||
+      !Eval(GR.Reads, GR.ReadsText, "backward bytes read", C.Bwd.ReadBytes) ||
+      !Eval(GR.Writes, GR.WritesText, "backward bytes written",
+            C.Bwd.WriteBytes))
+    return false;
+  if (!addCounts(G, N, GR.Counts, GR.NumCounts, Q.data(), Why, C, C.Bwd))
+    return false;
+  C.Backward = true;
+  return true;
+}
+
+/// The optimizer's step on parameter Id, added to C's Update phase.
+bool lowerUpdate(const Graph &G, int Id, const OptimizerRow &O, NodeCost &C) {
+  const Value &V = G.Values[Id];
+  Qty Elems = V.numElements(), Bytes = V.byteSize();
+  if (!Elems.valid() || !Bytes.valid()) {
+    C.Problem = fmt::format("parameter '{}' has an unresolved shape {}",
+                            V.Name, V.shapeString());
+    return false;
+  }
+  Qty Q[1] = {Elems};
+  for (unsigned I = 0; I < O.NumCounts; ++I) {
+    Qty V2 = O.Counts[I].Expr(Q);
+    if (!V2.valid() || V2.value() < 0) {
+      C.Problem = fmt::format("optimizer {} count '{}' overflows for '{}'",
+                              O.Name, O.Counts[I].ExprText, V.Name);
+      return false;
+    }
+    if (V2.value() && !addPrimitive(G, Id, O.Counts[I].Primitive, V2.value(),
+                                    C, C.Update))
+      return false;
+  }
+  // Read the parameter, its gradient and the state; write the parameter and
+  // the state.
+  Qty R = Bytes * Qty(2 + O.StateTensors), W = Bytes * Qty(1 + O.StateTensors);
+  Qty PE = Qty(C.ParamElems) + Elems, PB = Qty(C.ParamBytes) + Bytes;
+  Qty UR = Qty(C.Update.ReadBytes) + R, UW = Qty(C.Update.WriteBytes) + W;
+  if (!R.valid() || !W.valid() || !PE.valid() || !PB.valid() ||
+      !UR.valid() || !UW.valid()) {
+    C.Problem = "optimizer traffic overflows 64 bits";
+    return false;
+  }
+  C.Update.ReadBytes = UR.value();
+  C.Update.WriteBytes = UW.value();
+  C.ParamElems = PE.value();
+  C.ParamBytes = PB.value();
+  C.Params.push_back(Id);
+  return true;
+}
+
+/// Train mode for node N (forward already costed in C): backward pass if
+/// any input needs a gradient, then the update of the parameters it is the
+/// first reader of. Folds the phases into C's totals; false (C not
+/// costed, Problem set) when a phase cannot be costed.
+bool lowerTraining(const Graph &G, const Node &N, const LowerOptions &Opts,
+                   const std::vector<int> &Uses,
+                   std::vector<bool> &NeedsGrad, std::vector<bool> &Updated,
+                   std::vector<Qty> &Q, const std::string &Why, NodeCost &C) {
+  const GradientRow *GR = C.Rule ? &gradientOf(*C.Rule) : nullptr;
+  bool Any = false;
+  for (auto [I, Id] : llvm::enumerate(N.Inputs))
+    if (Id >= 0 && NeedsGrad[Id] &&
+        !(GR && I < 32 && (GR->NoGradInputs >> I) & 1))
+      Any = true;
+  if (Any) {
+    if (Q.empty() && C.Rule) {
+      // Control flow folds its body; it has no gradient rule of its own.
+      Q.assign(binders()[C.Rule->Binder].NumQuantities, Qty::invalid());
+    }
+    if (!lowerBackward(G, N, NeedsGrad, Q, Why, C))
+      return false;
+    for (int Out : N.Outputs)
+      if (Out >= 0) {
+        NeedsGrad[Out] = true;
+        // An output read k > 1 times (by nodes or as a graph output) gets
+        // the sum of k gradients before this backward pass uses it.
+        int64_t K = Uses[Out], Elems = 0;
+        Qty E = G.Values[Out].numElements();
+        if (E.valid())
+          Elems = E.value();
+        Qty Adds = Qty(K - 1) * Qty(Elems);
+        if (K > 1 && isFloatValue(G.Values[Out]) &&
+            (!Adds.valid() ||
+             !addPrimitive(G, Out, *findPrimitive("add"), Adds.value(), C,
+                           C.Bwd))) {
+          if (C.Problem.empty())
+            C.Problem = "gradient accumulation overflows 64 bits";
+          return false;
+        }
+      }
+  }
+  for (int Id : N.Inputs)
+    if (Id >= 0 && G.Values[Id].IsInitializer && NeedsGrad[Id] &&
+        !Updated[Id]) {
+      Updated[Id] = true;
+      if (!lowerUpdate(G, Id, *Opts.Train.Optimizer, C))
+        return false;
+    }
+  C.TOs = C.Fwd.TOs + C.Bwd.TOs + C.Update.TOs;
+  C.FLOPs = C.Fwd.FLOPs + C.Bwd.FLOPs + C.Update.FLOPs;
+  Qty MACs = Qty(C.Fwd.MACs) + Qty(C.Bwd.MACs);
+  Qty R = Qty(C.Fwd.ReadBytes) + Qty(C.Bwd.ReadBytes) + Qty(C.Update.ReadBytes);
+  Qty W = Qty(C.Fwd.WriteBytes) + Qty(C.Bwd.WriteBytes) +
+          Qty(C.Update.WriteBytes);
+  if (!MACs.valid() || !R.valid() || !W.valid()) {
+    C.Problem = "training counts overflow 64 bits";
+    return false;
+  }
+  C.MACs = MACs.value();
+  C.ReadBytes = R.value();
+  C.WriteBytes = W.value();
+  return true;
+}
+
+/// Dim 0 of the first graph input that has one (0 when unknown).
+int64_t batchOf(const Graph &G) {
+  for (int Id : G.Inputs) {
+    if (Id < 0 || G.Values[Id].IsInitializer)
+      continue;
+    const Value &V = G.Values[Id];
+    if (V.HasShape && !V.Shape.empty() && V.Shape[0].known())
+      return V.Shape[0].Value;
+    return 0;
+  }
+  return 0;
 }
 
 } // namespace
+
+llvm::Expected<TrainOptions> makeTrainOptions(llvm::StringRef Mode,
+                                              llvm::StringRef Optimizer,
+                                              int64_t DatasetSize,
+                                              int64_t Epochs) {
+  auto Err = [](const std::string &Msg) {
+    return llvm::make_error<llvm::StringError>(Msg,
+                                               llvm::inconvertibleErrorCode());
+  };
+  TrainOptions T;
+  if (Mode == "train")
+    T.Enabled = true;
+  else if (Mode != "infer")
+    return Err(fmt::format("--mode={}: expected infer or train",
+                           Mode.str()));
+  T.Optimizer = findOptimizer(Optimizer);
+  if (!T.Optimizer) {
+    std::string Names;
+    for (const OptimizerRow &O : optimizers())
+      Names += (Names.empty() ? "" : ", ") + std::string(O.Name);
+    return Err(fmt::format("--optimizer={}: unknown optimizer; known: {}",
+                           Optimizer.str(), Names));
+  }
+  if (DatasetSize < 0)
+    return Err(fmt::format("--dataset-size={}: must be 0 (one batch) or more",
+                           DatasetSize));
+  if (Epochs < 1)
+    return Err(fmt::format("--epochs={}: must be 1 or more", Epochs));
+  T.DatasetSize = DatasetSize;
+  T.Epochs = Epochs;
+  return T;
+}
 
 LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
                         DiagnosticList &Diags) {
   LoweredGraph L;
   L.Nodes.resize(G.Nodes.size());
   std::map<std::pair<unsigned, unsigned>, PrimitiveUse> Totals;
+  bool Train = Opts.Train.Enabled && Opts.Train.Optimizer;
+  std::vector<bool> NeedsGrad, Updated, Saved;
+  std::vector<int> Uses;
+  if (Train) {
+    L.Train = Opts.Train;
+    L.Trainable = findTrainable(G);
+    NeedsGrad = L.Trainable;
+    Updated.assign(G.Values.size(), false);
+    Saved.assign(G.Values.size(), false);
+    L.Batch = batchOf(G);
+    // How many times each value is read: by node inputs and as a graph
+    // output (the loss's gradient).
+    Uses.assign(G.Values.size(), 0);
+    for (const Node &N : G.Nodes)
+      for (int Id : N.Inputs)
+        if (Id >= 0)
+          ++Uses[Id];
+    for (int Id : G.Outputs)
+      if (Id >= 0)
+        ++Uses[Id];
+  }
   for (size_t I = 0; I < G.Nodes.size(); ++I) {
     const Node &N = G.Nodes[I];
     NodeCost &C = L.Nodes[I];
-    lowerNode(G, N, Opts, C);
+    std::vector<Qty> Q;
+    std::string Why;
+    lowerNode(G, N, Opts, C, &Q, &Why);
+    if (Train && C.St == NodeCost::Costed &&
+        !lowerTraining(G, N, Opts, Uses, NeedsGrad, Updated, Q, Why, C)) {
+      bool NoGrad = C.DiagCode == "no-gradient";
+      C = NodeCost{.St = NoGrad ? NodeCost::NoRule : NodeCost::Unresolved,
+                   .Rule = C.Rule,
+                   .Problem = C.Problem,
+                   .DiagCode = C.DiagCode};
+    }
     if (C.St != NodeCost::Costed) {
       Diagnostic D;
       D.File = G.Path;
       D.Node = N.Name;
       D.OpType = N.OpType;
       if (C.St == NodeCost::NoRule || C.NestedNoRule) {
-        D.Code = "unknown-op";
+        D.Code = C.DiagCode.empty() ? "unknown-op" : C.DiagCode;
         D.Sev = Opts.UnknownOps == UnknownOpPolicy::Error ? Severity::Error
                                                           : Severity::Warning;
         D.Message = C.Problem + "; the node is not costed";
@@ -618,6 +906,29 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
       continue;
     }
     ++L.NumCosted;
+    if (Train) {
+      auto AddPhase = [](PhaseCost &To, const PhaseCost &From) {
+        To.TOs += From.TOs;
+        To.MACs += From.MACs;
+        To.FLOPs += From.FLOPs;
+        To.ReadBytes += From.ReadBytes;
+        To.WriteBytes += From.WriteBytes;
+      };
+      AddPhase(L.Fwd, C.Fwd);
+      AddPhase(L.Bwd, C.Bwd);
+      AddPhase(L.Update, C.Update);
+      L.ParamElems += C.ParamElems;
+      L.ParamBytes += C.ParamBytes;
+      if (C.Backward)
+        for (const std::vector<int> *Ids : {&N.Inputs, &N.Outputs})
+          for (int Id : *Ids)
+            if (Id >= 0 && !G.Values[Id].IsInitializer && !Saved[Id]) {
+              Saved[Id] = true;
+              Qty B = G.Values[Id].byteSize();
+              if (B.valid())
+                L.SavedBytes += B.value();
+            }
+    }
     Qty TOs = Qty(L.TOs) + Qty(C.TOs), MACs = Qty(L.MACs) + Qty(C.MACs),
         FLOPs = Qty(L.FLOPs) + Qty(C.FLOPs);
     // Whole-model totals of realistic models stay far below 2^63; saturate
@@ -636,6 +947,18 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
   }
   for (auto &KV : Totals)
     L.Prims.push_back(KV.second);
+  if (Train) {
+    L.StateBytes = L.ParamBytes * Opts.Train.Optimizer->StateTensors;
+    int64_t IO = 0;
+    for (const std::vector<int> *Ids : {&G.Inputs, &G.Outputs})
+      for (int Id : *Ids)
+        if (Id >= 0 && !G.Values[Id].IsInitializer) {
+          Qty B = G.Values[Id].byteSize();
+          if (B.valid())
+            IO += B.value();
+        }
+    L.DatumBytes = L.Batch > 0 ? IO / L.Batch : 0;
+  }
   return L;
 }
 

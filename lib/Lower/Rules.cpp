@@ -20,6 +20,11 @@ namespace {
 #define GET_LOWERING_TABLES
 #include "onnx-energy/Gen/Lowerings.inc"
 #undef GET_LOWERING_TABLES
+#define GET_GRADIENT_TABLES
+#include "onnx-energy/Gen/Lowerings.inc"
+#undef GET_GRADIENT_TABLES
+static_assert(std::size(GradientTable) == std::size(LoweringTable),
+              "the gradient table is parallel to the lowering table");
 } // namespace
 
 llvm::ArrayRef<BinderRow> binders() { return BinderTable; }
@@ -39,6 +44,21 @@ const LoweringRow *findLowering(llvm::StringRef Domain, llvm::StringRef OpType,
     if (It->Since <= OpsetVersion)
       Best = &*It;
   return Best;
+}
+
+const GradientRow &gradientOf(const LoweringRow &Rule) {
+  return GradientTable[&Rule - std::begin(LoweringTable)];
+}
+
+unsigned numGradFlags() { return NumGradFlags; }
+
+llvm::ArrayRef<OptimizerRow> optimizers() { return OptimizerTable; }
+
+const OptimizerRow *findOptimizer(llvm::StringRef Name) {
+  for (const OptimizerRow &O : OptimizerTable)
+    if (Name == O.Name)
+      return &O;
+  return nullptr;
 }
 
 } // namespace onnx_energy

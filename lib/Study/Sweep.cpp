@@ -128,10 +128,24 @@ void runJob(const Job &J, const SweepGrid &G, MutableArrayRef<SweepPoint> Out) {
                             ImportOptions(), Diags, ModelFormat::Binary);
   if (!Gr)
     return FailAll(toString(Gr.takeError()));
-  LoweredGraph L = lowerGraph(*Gr, LowerOptions(), Diags);
+  LowerOptions LO;
+  LO.Train = G.Train;
+  LoweredGraph L = lowerGraph(*Gr, LO, Diags);
   for (size_t I = 0; I < G.Targets.size(); ++I) {
     Estimate E = estimateEnergy(*Gr, L, *G.Targets[I], Diags, G.Memory);
     SweepPoint &P = Out[I];
+    if (L.Train.Enabled) {
+      P.Train = true;
+      P.Optimizer = L.Train.Optimizer->Name;
+      P.StepsPerEpoch = L.stepsPerEpoch();
+      P.FwdTOs = L.Fwd.TOs;
+      P.BwdTOs = L.Bwd.TOs;
+      P.UpdateTOs = L.Update.TOs;
+      P.WorkingSet = E.Train.replicated() + E.Train.Activations;
+      P.StepLevel = G.Targets[I]->levels()[E.Train.StepLevel].Name;
+      P.DataLevel = G.Targets[I]->levels()[E.Train.DataLevel].Name;
+      P.WeightCopies = 2 + L.Train.Optimizer->StateTensors;
+    }
     P.Nodes = unsigned(Gr->Nodes.size());
     P.Costed = L.NumCosted;
     P.TOs = L.TOs;
@@ -228,10 +242,16 @@ std::string num(double V) {
 } // namespace
 
 void writeSweepCSV(ArrayRef<SweepPoint> Points, raw_ostream &OS) {
+  // Train mode: energy_J is one step's; the training columns follow.
+  bool Train = llvm::any_of(Points, [](const SweepPoint &P) { return P.Train; });
   OS << "family,depth,target_params,params,widths,activation,batch_norm,"
         "dtype,batch,target,nodes,costed,tos,macs,flops,energy_J,"
         "energy_per_datum_J,compute_J,memory_J,static_J,seconds,level_J,"
-        "error\n";
+        "error";
+  if (Train)
+    OS << ",optimizer,steps_per_epoch,forward_tos,backward_tos,update_tos,"
+          "energy_per_epoch_J,working_set_bytes,step_level,dataset_level";
+  OS << "\n";
   for (const SweepPoint &P : Points) {
     std::string Levels;
     for (const auto &[Name, J] : P.LevelJ)
@@ -244,7 +264,13 @@ void writeSweepCSV(ArrayRef<SweepPoint> Points, raw_ostream &OS) {
        << ',' << P.FLOPs << ',' << num(P.EnergyJ) << ','
        << num(P.energyPerDatum()) << ',' << num(P.ComputeJ) << ','
        << num(P.MemoryJ) << ',' << num(P.StaticJ) << ',' << num(P.Seconds)
-       << ',' << csvField(Levels) << ',' << csvField(P.Error) << '\n';
+       << ',' << csvField(Levels) << ',' << csvField(P.Error);
+    if (Train)
+      OS << ',' << P.Optimizer << ',' << P.StepsPerEpoch << ',' << P.FwdTOs
+         << ',' << P.BwdTOs << ',' << P.UpdateTOs << ','
+         << num(P.energyPerEpoch()) << ',' << num(P.WorkingSet) << ','
+         << csvField(P.StepLevel) << ',' << csvField(P.DataLevel);
+    OS << '\n';
   }
 }
 
@@ -407,7 +433,10 @@ void writeEnergySVG(ArrayRef<SweepPoint> Points, ArrayRef<const Target *> Target
     A.Y0 = Top + double(TI) * (PanelH + Gap);
     A.W = PanelW;
     A.H = PanelH;
-    std::string Title = "Energy per datum on " + T.name().str();
+    std::string Title =
+        (!Ps.empty() && Ps.front()->Train ? "Training energy per datum on "
+                                          : "Energy per datum on ") +
+        T.name().str();
     if (Ps.empty()) {
       A.XLo = 0, A.XHi = 1, A.YLo = 0, A.YHi = 1;
       A.draw(OS, "parameters", "J per datum", Title + " (no data)");
@@ -424,7 +453,10 @@ void writeEnergySVG(ArrayRef<SweepPoint> Points, ArrayRef<const Target *> Target
     // the sweep's first point) fill each level (all its instances), main
     // memory excluded. Boundaries within a factor 100 of the data widen the
     // axis so that they show.
-    double Bytes = std::max(1u, elemBits(Ps.front()->DType) / 8);
+    // In training the weights come with their gradients and optimizer
+    // state (WeightCopies), so a level fills at a smaller network.
+    double Bytes = std::max(1u, elemBits(Ps.front()->DType) / 8) *
+                   double(Ps.front()->WeightCopies);
     ArrayRef<MemLevelRow> Levels = T.levels();
     std::vector<std::pair<size_t, double>> Bounds;
     for (size_t L = 0; L + 1 < Levels.size(); ++L) {

@@ -125,6 +125,46 @@ void renderJSON(const Report &R, llvm::raw_ostream &OS) {
       J.attribute("static_J", R.StaticJ);
       J.attribute("seconds", R.Seconds);
     });
+    if (R.Train.Enabled) {
+      const TrainSummary &S = R.Train;
+      auto Phase = [&](const char *Name, const PhaseCost &P) {
+        J.attributeObject(Name, [&] {
+          J.attribute("tos", P.TOs);
+          J.attribute("macs", P.MACs);
+          J.attribute("flops", P.FLOPs);
+          J.attribute("read_bytes", P.ReadBytes);
+          J.attribute("write_bytes", P.WriteBytes);
+        });
+      };
+      J.attributeObject("training", [&] {
+        J.attribute("optimizer", S.Optimizer);
+        J.attribute("parameters", S.Params);
+        J.attribute("batch", S.Batch);
+        J.attribute("dataset_size", S.DatasetSize);
+        J.attribute("epochs", S.Epochs);
+        J.attribute("steps_per_epoch", S.StepsPerEpoch);
+        Phase("forward", S.Fwd);
+        Phase("backward", S.Bwd);
+        Phase("update", S.Update);
+        J.attribute("energy_per_step_J", S.StepJ);
+        J.attribute("energy_per_epoch_J", S.EpochJ);
+        J.attribute("energy_per_run_J", S.RunJ);
+        J.attribute("energy_per_datum_J", S.DatumJ);
+        J.attribute("seconds_per_step", S.StepSeconds);
+        J.attribute("seconds_per_epoch", S.EpochSeconds);
+        J.attribute("seconds_per_run", S.RunSeconds);
+        J.attributeObject("working_set", [&] {
+          const TrainingPlacement &P = S.Placement;
+          J.attribute("weights_bytes", P.Weights);
+          J.attribute("gradients_bytes", P.Gradients);
+          J.attribute("optimizer_state_bytes", P.State);
+          J.attribute("activations_bytes", P.Activations);
+          J.attribute("dataset_bytes", P.DataSet);
+          J.attribute("step_level", S.StepLevel);
+          J.attribute("dataset_level", S.DataLevel);
+        });
+      });
+    }
     J.attributeArray("levels", [&] {
       for (const ReportLevel &L : R.Levels)
         J.object([&] {

@@ -61,6 +61,31 @@ Report collectReport(const Graph &G, const LoweredGraph &L, const Estimate &E,
   R.Seconds = E.Seconds;
   for (unsigned I = 0; I < T.levels().size(); ++I)
     R.Levels.push_back({T.levels()[I].Name, T.levelCapacity(I), E.Levels[I]});
+  if (L.Train.Enabled) {
+    TrainSummary &S = R.Train;
+    S.Enabled = true;
+    S.Optimizer = L.Train.Optimizer ? L.Train.Optimizer->Name : "";
+    S.Batch = L.Batch;
+    S.DatasetSize = L.Train.DatasetSize;
+    S.Epochs = L.Train.Epochs;
+    S.StepsPerEpoch = L.stepsPerEpoch();
+    S.Params = L.ParamElems;
+    S.Fwd = L.Fwd;
+    S.Bwd = L.Bwd;
+    S.Update = L.Update;
+    S.StepJ = E.totalJ();
+    S.EpochJ = S.StepJ * double(S.StepsPerEpoch);
+    S.RunJ = S.EpochJ * double(S.Epochs);
+    S.DatumJ = S.Batch > 0 ? S.StepJ / double(S.Batch) : 0;
+    S.StepSeconds = E.Seconds;
+    S.EpochSeconds = S.StepSeconds * double(S.StepsPerEpoch);
+    S.RunSeconds = S.EpochSeconds * double(S.Epochs);
+    S.Placement = E.Train;
+    if (E.Train.StepLevel >= 0)
+      S.StepLevel = T.levels()[E.Train.StepLevel].Name;
+    if (E.Train.DataLevel >= 0)
+      S.DataLevel = T.levels()[E.Train.DataLevel].Name;
+  }
   R.Prims = L.Prims;
   std::stable_sort(R.Prims.begin(), R.Prims.end(),
                    [](const PrimitiveUse &A, const PrimitiveUse &B) {

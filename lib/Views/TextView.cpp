@@ -50,6 +50,35 @@ void renderText(const Report &R, llvm::raw_ostream &OS) {
                     pct(R.StaticJ, Total));
   OS << fmt::format("Time:      {} (roofline, sum over nodes)\n\n",
                     formatSI(R.Seconds, "s"));
+  if (R.Train.Enabled) {
+    const TrainSummary &S = R.Train;
+    OS << fmt::format("Training:  one step = forward + backward + {} update "
+                      "of {} parameters\n",
+                      S.Optimizer, S.Params);
+    OS << fmt::format("           TOs: forward {}, backward {}, update {}\n",
+                      S.Fwd.TOs, S.Bwd.TOs, S.Update.TOs);
+    OS << fmt::format("           MACs: forward {}, backward {}\n", S.Fwd.MACs,
+                      S.Bwd.MACs);
+    OS << fmt::format("           batch {}, data set {}, {} steps/epoch, {} "
+                      "epoch{}\n",
+                      S.Batch, S.DatasetSize > 0 ? S.DatasetSize : S.Batch,
+                      S.StepsPerEpoch, S.Epochs, S.Epochs == 1 ? "" : "s");
+    OS << fmt::format("           energy: {} per step, {} per epoch, {} per "
+                      "run, {} per datum\n",
+                      formatSI(S.StepJ, "J"), formatSI(S.EpochJ, "J"),
+                      formatSI(S.RunJ, "J"), formatSI(S.DatumJ, "J"));
+    OS << fmt::format("           time: {} per step, {} per epoch, {} per "
+                      "run\n",
+                      formatSI(S.StepSeconds, "s"),
+                      formatSI(S.EpochSeconds, "s"),
+                      formatSI(S.RunSeconds, "s"));
+    const TrainingPlacement &P = S.Placement;
+    OS << fmt::format("           working set: weights {} + gradients {} + "
+                      "state {} + activations {} -> {}; data set {} -> {}\n\n",
+                      formatSI(P.Weights, "B"), formatSI(P.Gradients, "B"),
+                      formatSI(P.State, "B"), formatSI(P.Activations, "B"),
+                      S.StepLevel, formatSI(P.DataSet, "B"), S.DataLevel);
+  }
 
   OS << "Memory levels:\n";
   OS << fmt::format("  {:<6} {:>10} {:>6} {:>12} {:>12} {:>12}\n", "level",
@@ -148,12 +177,46 @@ void printLowering(const Graph &G, const LoweredGraph &L, llvm::raw_ostream &OS)
       OS << Head << ": not costed: " << C.Problem << "\n";
       continue;
     }
-    for (const PrimitiveUse &U : C.Prims)
-      OS << fmt::format("{}: {} {} x {} tos {}\n", Head,
-                        primitives()[U.Primitive].Name, dtypes()[U.DType].Name,
-                        U.Count, U.TOs);
-    OS << fmt::format("{}: macs {} flops {} read_bytes {} write_bytes {} tos {}\n",
-                      Head, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes, C.TOs);
+    auto Prims = [&](const std::string &H,
+                     const std::vector<PrimitiveUse> &Uses) {
+      for (const PrimitiveUse &U : Uses)
+        OS << fmt::format("{}: {} {} x {} tos {}\n", H,
+                          primitives()[U.Primitive].Name,
+                          dtypes()[U.DType].Name, U.Count, U.TOs);
+    };
+    auto Totals = [&](const std::string &H, int64_t MACs, int64_t FLOPs,
+                      int64_t Read, int64_t Written, int64_t TOs) {
+      OS << fmt::format("{}: macs {} flops {} read_bytes {} write_bytes {} "
+                        "tos {}\n",
+                        H, MACs, FLOPs, Read, Written, TOs);
+    };
+    if (L.Train.Enabled) {
+      // Train mode: each phase of the step, then the node's total.
+      for (auto [Name, P] : {std::pair<const char *, const PhaseCost *>{
+                                 "forward", &C.Fwd},
+                             {"backward", &C.Bwd},
+                             {"update", &C.Update}}) {
+        if (P == &C.Bwd && !C.Backward)
+          continue;
+        if (P == &C.Update && C.Params.empty())
+          continue;
+        std::string H = Head + " " + Name;
+        Prims(H, P->Prims);
+        Totals(H, P->MACs, P->FLOPs, P->ReadBytes, P->WriteBytes, P->TOs);
+      }
+      if (!C.Params.empty()) {
+        std::string Names;
+        for (int Id : C.Params)
+          Names += (Names.empty() ? "" : ", ") + G.Values[Id].Name;
+        OS << fmt::format("{} update: {} parameters ({})\n", Head,
+                          C.ParamElems, Names);
+      }
+      Totals(Head + " step", C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes,
+             C.TOs);
+    } else {
+      Prims(Head, C.Prims);
+      Totals(Head, C.MACs, C.FLOPs, C.ReadBytes, C.WriteBytes, C.TOs);
+    }
     if (!C.ControlFlow.empty())
       OS << Head << ": " << C.ControlFlow << "\n";
   }

@@ -74,6 +74,20 @@ cl::opt<MemoryModel> MemModel(
                clEnumValN(MemoryModel::ButterE, "butter-e",
                           "BUTTER-E working-set placement per node")),
     cl::init(MemoryModel::LRU), cl::cat(Cat));
+// Training (docs/Training.md); checked by makeTrainOptions.
+cl::opt<std::string> Mode("mode",
+                          cl::desc("infer (default) or train: each point is "
+                                   "one training step"),
+                          cl::init("infer"), cl::cat(Cat));
+cl::opt<std::string> Optimizer("optimizer",
+                               cl::desc("Train: sgd (default), momentum, adam"),
+                               cl::init("sgd"), cl::cat(Cat));
+cl::opt<long long> DatasetSize("dataset-size",
+                               cl::desc("Train: data per epoch (default: one "
+                                        "batch)"),
+                               cl::init(0), cl::cat(Cat));
+cl::opt<long long> Epochs("epochs", cl::desc("Train: epochs (default 1)"),
+                          cl::init(1), cl::cat(Cat));
 cl::opt<std::string> OutputFile("o", cl::desc("CSV output (required; - for "
                                               "stdout)"),
                                 cl::value_desc("file.csv"), cl::cat(Cat));
@@ -151,7 +165,15 @@ int main(int argc, char **argv) {
   SweepGrid G;
   G.Inputs = Inputs;
   G.Outputs = Outputs;
-  G.Memory = MemModel;
+  Expected<TrainOptions> Train =
+      makeTrainOptions(Mode, Optimizer, DatasetSize, Epochs);
+  if (!Train)
+    return fail(toString(Train.takeError()));
+  G.Train = *Train;
+  // A training step is placed by BUTTER-E's working sets.
+  G.Memory = Train->Enabled && !MemModel.getNumOccurrences()
+                 ? MemoryModel::ButterE
+                 : MemModel.getValue();
   auto Fail = [](Error E) { return fail(toString(std::move(E))); };
   if (!Shapes.empty()) {
     if (Params.empty())

@@ -11,6 +11,9 @@
 //   GET_LOWERING_TABLES  BinderTable[], NumBinders, lexpr_<k>() functions,
 //                        LoweringTable[] sorted by (Domain, OpType, Since),
 //                        NumLoweringRows; needs GET_BINDER_DECL before it
+//   GET_GRADIENT_TABLES  GradientTable[], parallel to LoweringTable (the
+//                        backward rules, docs/Training.md), OptimizerTable[]
+//                        and NumOptimizers; needs GET_LOWERING_TABLES before
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +31,11 @@ namespace onnx_energy::tblgen {
 /// Quantities every binder provides, in this order, before its own.
 static const char *const CommonQuantities[] = {"in_bytes", "out_bytes", "in",
                                                "out"};
+/// Flags gradient expressions may name besides the binder's quantities, at
+/// Q[NumQuantities + i] (OpSchema.td: GradCounts).
+static const char *const GradQuantities[] = {"dx0", "dx1", "dx2"};
+/// The quantities of optimizer expressions.
+static const char *const OptimizerQuantities[] = {"n"};
 
 static bool isCppKeyword(StringRef S) {
   static const StringSet<> Keywords = {
@@ -79,6 +87,14 @@ struct Rule {
   unsigned Binder;
   std::vector<CompiledCount> Counts;
   unsigned MACs, Reads, Writes;
+  std::vector<CompiledCount> GradCounts;
+  unsigned GradMACs = 0, GradReads = 0, GradWrites = 0; ///< when L.HasGrad
+  uint32_t NoGradMask = 0;
+};
+
+struct Optimizer {
+  OptimizerDef O;
+  std::vector<CompiledCount> Counts;
 };
 
 /// One generated function: the C++ of an expression over one binder.
@@ -101,14 +117,29 @@ private:
   std::vector<Rule> Rules;
   std::vector<Function> Functions;
   StringMap<unsigned> FunctionByKey;
+  std::vector<Optimizer> Optimizers;
+  std::vector<std::string> OptFunctions; ///< bodies of oexpr_<k>
+  StringMap<unsigned> OptFunctionByBody;
 
   void collectBinders();
   void collectRules();
+  void collectOptimizers();
   void checkDuplicateRules();
-  unsigned compile(const Rule &R, const Twine &Field, StringRef Text);
+  unsigned compile(const Rule &R, const Twine &Field, StringRef Text,
+                   bool Grad = false);
+  std::vector<CompiledCount> compileCounts(const Record *Def,
+                                           const std::string &What,
+                                           StringRef Field,
+                                           ArrayRef<CountDef> Counts,
+                                           function_ref<unsigned(
+                                               const Twine &, StringRef)>
+                                               Compile);
 
   void emitDecl(raw_ostream &OS) const;
   void emitTables(raw_ostream &OS) const;
+  void emitGradientTables(raw_ostream &OS) const;
+  void emitCounts(raw_ostream &OS, const std::string &Name,
+                  ArrayRef<CompiledCount> Counts, StringRef FnPrefix) const;
 };
 } // namespace
 
@@ -156,8 +187,16 @@ void LoweringEmitter::collectBinders() {
 }
 
 unsigned LoweringEmitter::compile(const Rule &R, const Twine &Field,
-                                  StringRef Text) {
+                                  StringRef Text, bool Grad) {
   const Binder &B = Binders[R.Binder];
+  auto GradIndex = [&](StringRef Name) -> std::optional<unsigned> {
+    if (!Grad)
+      return std::nullopt;
+    for (auto [I, G] : llvm::enumerate(GradQuantities))
+      if (Name == G)
+        return unsigned(B.Quantities.size() + I);
+    return std::nullopt;
+  };
   auto Fail = [&](const Twine &Msg) {
     PrintFatalError(R.L.Def->getLoc(), R.L.describe() + ": " + Field + " '" +
                                            Text + "': " + Msg);
@@ -166,12 +205,15 @@ unsigned LoweringEmitter::compile(const Rule &R, const Twine &Field,
   if (!E)
     Fail(toString(E.takeError()));
   forEachIdent(*E, [&](const Expr &Id) {
-    if (!B.Index.count(Id.Name))
+    if (!B.Index.count(Id.Name) && !GradIndex(Id.Name))
       Fail("unknown quantity '" + Id.Name + "' at column " + Twine(Id.Column) +
            "; binder " + B.Def.Name + " provides " +
-           llvm::join(B.Quantities, ", "));
+           llvm::join(B.Quantities, ", ") +
+           (Grad ? ", and gradient rules dx0, dx1, dx2" : ""));
   });
   std::string Body = toCpp(*E, [&](StringRef Name) {
+    if (std::optional<unsigned> G = GradIndex(Name))
+      return "Q[" + std::to_string(*G) + "]";
     return "Q[" + std::to_string(B.Index.lookup(Name)) + "]";
   });
   std::string Key = std::to_string(R.Binder) + ":" + Body;
@@ -190,31 +232,96 @@ void LoweringEmitter::collectRules() {
                                          R.L.Binder->getName() +
                                          "' is not a ShapeBinder");
     R.Binder = BIt->second;
-    for (auto [I, C] : llvm::enumerate(R.L.Counts)) {
-      std::string Field = "Counts[" + std::to_string(I) + "]";
-      CompiledCount CC;
-      std::optional<unsigned> P = Cat.findPrimitive(C.Prim);
-      if (!P)
-        PrintFatalError(Def->getLoc(), R.L.describe() + ": " + Field +
-                                           ".Prim '" + C.Prim->getName() +
-                                           "' is not a Primitive");
-      CC.Primitive = *P;
-      StringRef On = C.On;
-      CC.OnOutput = On.consume_front("out");
-      bool IsIn = !CC.OnOutput && On.consume_front("in");
-      if ((!CC.OnOutput && !IsIn) || On.empty() ||
-          !llvm::all_of(On, isDigit) || On.getAsInteger(10, CC.Operand))
-        PrintFatalError(Def->getLoc(),
-                        R.L.describe() + ": " + Field + ".On '" + C.On +
-                            "' does not name an operand (in<N> or out<N>)");
-      CC.Fn = compile(R, Field + ".Expr", C.Expr);
-      CC.Text = C.Expr;
-      R.Counts.push_back(CC);
-    }
+    R.Counts = compileCounts(
+        Def, R.L.describe(), "Counts", R.L.Counts,
+        [&](const Twine &Field, StringRef Text) {
+          return compile(R, Field, Text);
+        });
     R.MACs = compile(R, "MACs", R.L.MACs);
     R.Reads = compile(R, "Reads", R.L.Reads);
     R.Writes = compile(R, "Writes", R.L.Writes);
+    // Without a gradient rule the Grad* defaults are never evaluated.
+    if (R.L.HasGrad) {
+      R.GradCounts = compileCounts(
+          Def, R.L.describe(), "GradCounts", R.L.GradCounts,
+          [&](const Twine &Field, StringRef Text) {
+            return compile(R, Field, Text, /*Grad=*/true);
+          });
+      R.GradMACs = compile(R, "GradMACs", R.L.GradMACs, true);
+      R.GradReads = compile(R, "GradReads", R.L.GradReads, true);
+      R.GradWrites = compile(R, "GradWrites", R.L.GradWrites, true);
+    }
+    for (int64_t I : R.L.NoGradInputs)
+      R.NoGradMask |= uint32_t(1) << I;
     Rules.push_back(std::move(R));
+  }
+}
+
+std::vector<CompiledCount> LoweringEmitter::compileCounts(
+    const Record *Def, const std::string &What, StringRef FieldName,
+    ArrayRef<CountDef> Counts,
+    function_ref<unsigned(const Twine &, StringRef)> Compile) {
+  std::vector<CompiledCount> Out;
+  for (auto [I, C] : llvm::enumerate(Counts)) {
+    std::string Field = (FieldName + "[" + Twine(I) + "]").str();
+    CompiledCount CC;
+    std::optional<unsigned> P = Cat.findPrimitive(C.Prim);
+    if (!P)
+      PrintFatalError(Def->getLoc(), What + ": " + Field + ".Prim '" +
+                                         C.Prim->getName() +
+                                         "' is not a Primitive");
+    CC.Primitive = *P;
+    StringRef On = C.On;
+    CC.OnOutput = On.consume_front("out");
+    bool IsIn = !CC.OnOutput && On.consume_front("in");
+    if ((!CC.OnOutput && !IsIn) || On.empty() || !llvm::all_of(On, isDigit) ||
+        On.getAsInteger(10, CC.Operand))
+      PrintFatalError(Def->getLoc(),
+                      What + ": " + Field + ".On '" + C.On +
+                          "' does not name an operand (in<N> or out<N>)");
+    CC.Fn = Compile(Field + ".Expr", C.Expr);
+    CC.Text = C.Expr;
+    Out.push_back(CC);
+  }
+  return Out;
+}
+
+void LoweringEmitter::collectOptimizers() {
+  StringMap<const Record *> ByName;
+  for (const Record *Def : defsInOrder(RK, "Optimizer")) {
+    Optimizer O{OptimizerDef::read(Def), {}};
+    std::string What = ("Optimizer '" + O.O.Name + "'").str();
+    auto [It, New] = ByName.try_emplace(O.O.Name, Def);
+    if (!New)
+      fatalWithNote(Def, What + ": duplicate Optimizer Name", It->second,
+                    "first defined here");
+    O.Counts = compileCounts(
+        Def, What, "Counts", O.O.Counts,
+        [&](const Twine &Field, StringRef Text) -> unsigned {
+          Expected<Expr> E = parseExpr(Text);
+          if (!E)
+            PrintFatalError(Def->getLoc(), What + ": " + Field + " '" + Text +
+                                               "': " +
+                                               toString(E.takeError()));
+          forEachIdent(*E, [&](const Expr &Id) {
+            if (!llvm::is_contained(OptimizerQuantities, Id.Name))
+              PrintFatalError(Def->getLoc(),
+                              What + ": " + Field + " '" + Text +
+                                  "': unknown quantity '" + Id.Name +
+                                  "'; optimizer expressions name n");
+          });
+          std::string Body = toCpp(*E, [&](StringRef Name) {
+            auto It = llvm::find(OptimizerQuantities, Name);
+            return "Q[" +
+                   std::to_string(It - std::begin(OptimizerQuantities)) + "]";
+          });
+          auto [FIt, FNew] =
+              OptFunctionByBody.try_emplace(Body, OptFunctions.size());
+          if (FNew)
+            OptFunctions.push_back(Body);
+          return FIt->second;
+        });
+    Optimizers.push_back(std::move(O));
   }
 }
 
@@ -239,6 +346,7 @@ void LoweringEmitter::checkDuplicateRules() {
 void LoweringEmitter::run(raw_ostream &OS) {
   collectBinders();
   collectRules();
+  collectOptimizers();
   checkDuplicateRules();
   if (Binders.empty())
     PrintFatalError("no ShapeBinder records: nothing to emit");
@@ -249,6 +357,7 @@ void LoweringEmitter::run(raw_ostream &OS) {
                        RK);
   emitDecl(OS);
   emitTables(OS);
+  emitGradientTables(OS);
 }
 
 //===----------------------------------------------------------------------===//
@@ -341,6 +450,78 @@ void LoweringEmitter::emitTables(raw_ostream &OS) const {
   }
   OS << "};\nconstexpr unsigned NumLoweringRows = " << Rules.size() << ";\n";
   OS << "#endif // GET_LOWERING_TABLES\n";
+}
+
+void LoweringEmitter::emitCounts(raw_ostream &OS, const std::string &Name,
+                                 ArrayRef<CompiledCount> Counts,
+                                 StringRef FnPrefix) const {
+  OS << "static const CountRow " << Name << "[] = {\n";
+  for (const CompiledCount &C : Counts)
+    OS << "  {.Primitive = " << C.Primitive << " /* "
+       << Cat.Primitives[C.Primitive].Name
+       << " */, .OnOutput = " << (C.OnOutput ? "true" : "false")
+       << ", .OperandIndex = " << C.Operand << ", .Expr = " << FnPrefix
+       << C.Fn << ", .ExprText = " << cString(C.Text) << "},\n";
+  OS << "};\n";
+}
+
+void LoweringEmitter::emitGradientTables(raw_ostream &OS) const {
+  OS << "\n#ifdef GET_GRADIENT_TABLES\n#undef GET_GRADIENT_TABLES\n";
+  OS << "constexpr unsigned NumGradFlags = " << std::size(GradQuantities)
+     << ";\n";
+  auto CountsName = [](size_t I) {
+    return "GradientCounts_" + std::to_string(I);
+  };
+  for (auto [I, R] : llvm::enumerate(Rules)) {
+    if (R.GradCounts.empty())
+      continue;
+    OS << "// " << oneLine(R.L.describe()) << ", " << recordLocation(R.L.Def)
+       << "\n";
+    emitCounts(OS, CountsName(I), R.GradCounts, "lexpr_");
+  }
+  OS << "\n// Parallel to LoweringTable.\n";
+  OS << "static const GradientRow GradientTable[] = {\n";
+  for (auto [I, R] : llvm::enumerate(Rules)) {
+    OS << "  {.HasGrad = " << (R.L.HasGrad ? "true" : "false")
+       << ", .Counts = "
+       << (R.GradCounts.empty() ? std::string("nullptr") : CountsName(I))
+       << ", .NumCounts = " << R.GradCounts.size() << ",\n";
+    auto Fn = [&](unsigned F) {
+      return R.L.HasGrad ? "lexpr_" + std::to_string(F)
+                         : std::string("nullptr");
+    };
+    OS << "   .MACs = " << Fn(R.GradMACs) << ", .Reads = " << Fn(R.GradReads)
+       << ", .Writes = " << Fn(R.GradWrites) << ",\n";
+    OS << "   .MACsText = " << cString(R.L.GradMACs)
+       << ", .ReadsText = " << cString(R.L.GradReads)
+       << ", .WritesText = " << cString(R.L.GradWrites)
+       << ", .NoGradInputs = " << R.NoGradMask
+       << ", .Doc = " << cString(R.L.GradDoc) << "},\n";
+  }
+  OS << "};\n\n";
+
+  for (auto [K, Body] : llvm::enumerate(OptFunctions)) {
+    bool UsesQ = StringRef(Body).contains("Q[");
+    OS << "static Qty oexpr_" << K << "(const Qty *" << (UsesQ ? "Q" : "")
+       << ") { return " << Body << "; }\n";
+  }
+  for (auto [I, O] : llvm::enumerate(Optimizers))
+    if (!O.Counts.empty())
+      emitCounts(OS, "OptimizerCounts_" + std::to_string(I), O.Counts,
+                 "oexpr_");
+  OS << "static const OptimizerRow OptimizerTable[] = {\n";
+  for (auto [I, O] : llvm::enumerate(Optimizers))
+    OS << "  {.Name = " << cString(O.O.Name) << ", .Counts = "
+       << (O.Counts.empty() ? std::string("nullptr")
+                            : "OptimizerCounts_" + std::to_string(I))
+       << ", .NumCounts = " << O.Counts.size()
+       << ", .StateTensors = " << O.O.StateTensors
+       << ", .Doc = " << cString(O.O.Doc)
+       << ", .Source = " << cString(O.O.Source)
+       << ", .Location = " << cString(recordLocation(O.O.Def)) << "},\n";
+  OS << "};\nconstexpr unsigned NumOptimizers = " << Optimizers.size()
+     << ";\n";
+  OS << "#endif // GET_GRADIENT_TABLES\n";
 }
 
 void emitLowerings(const RecordKeeper &RK, raw_ostream &OS) {

@@ -203,7 +203,41 @@ LoweringDef LoweringDef::read(const Record *R) {
   L.Reads = F.str("Reads");
   L.Writes = F.str("Writes");
   L.Doc = F.str("Doc");
+  L.HasGrad = !R->isValueUnset("GradCounts");
+  if (L.HasGrad) {
+    for (auto [I, C] : llvm::enumerate(F.defs("GradCounts"))) {
+      FieldReader CF(C, R,
+                     L.describe() + ": GradCounts[" + std::to_string(I) + "]");
+      L.GradCounts.push_back({CF.def("Prim"), CF.str("Expr"), CF.str("On")});
+    }
+  }
+  L.GradMACs = F.str("GradMACs");
+  L.GradReads = F.str("GradReads");
+  L.GradWrites = F.str("GradWrites");
+  L.GradDoc = F.str("GradDoc");
+  F.requireSet("NoGradInputs");
+  for (const Init *I : R->getValueAsListInit("NoGradInputs")->getValues()) {
+    int64_t V = cast<IntInit>(I)->getValue();
+    if (V < 0 || V > 31)
+      F.fail("NoGradInputs holds " + Twine(V) + ", must be in [0, 31]");
+    L.NoGradInputs.push_back(V);
+  }
   return L;
+}
+
+OptimizerDef OptimizerDef::read(const Record *R) {
+  OptimizerDef O;
+  O.Def = R;
+  FieldReader F(R, "Optimizer");
+  O.Name = F.str("Name");
+  for (auto [I, C] : llvm::enumerate(F.defs("Counts"))) {
+    FieldReader CF(C, R, F.what() + ": Counts[" + std::to_string(I) + "]");
+    O.Counts.push_back({CF.def("Prim"), CF.str("Expr"), CF.str("On")});
+  }
+  O.StateTensors = F.integer("StateTensors", 0, 16);
+  O.Doc = F.str("Doc");
+  O.Source = F.str("Source");
+  return O;
 }
 
 std::string LoweringDef::describe() const {

@@ -94,9 +94,23 @@ struct LoweringDef {
   const llvm::Record *Binder; ///< a ShapeBinder record
   std::vector<CountDef> Counts;
   llvm::StringRef MACs, Reads, Writes, Doc;
+  /// Training: false when GradCounts is left `?` (no gradient rule).
+  bool HasGrad = false;
+  std::vector<CountDef> GradCounts;
+  llvm::StringRef GradMACs, GradReads, GradWrites, GradDoc;
+  std::vector<int64_t> NoGradInputs;
   static LoweringDef read(const llvm::Record *R);
   /// "Lowering Gemm (since 11)", with the domain when not ai.onnx.
   std::string describe() const;
+};
+
+struct OptimizerDef {
+  const llvm::Record *Def;
+  llvm::StringRef Name;
+  std::vector<CountDef> Counts;
+  int64_t StateTensors;
+  llvm::StringRef Doc, Source;
+  static OptimizerDef read(const llvm::Record *R);
 };
 
 } // namespace onnx_energy::tblgen

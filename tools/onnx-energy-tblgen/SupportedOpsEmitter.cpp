@@ -107,6 +107,7 @@ private:
   void collect();
   void checkExpr(const DocRule &R, const ShapeBinderDef &B, const Twine &Field,
                  StringRef Text) const;
+  void emitTraining(raw_ostream &OS) const;
   void emitDomain(raw_ostream &OS, StringRef Domain,
                   ArrayRef<const DocRule *> Rows) const;
 };
@@ -271,6 +272,68 @@ void SupportedOpsEmitter::run(raw_ostream &OS) {
 
   for (auto &[D, Rows] : ByDomain)
     emitDomain(OS, D, Rows);
+  emitTraining(OS);
+}
+
+/// The primitive's name for a table cell; a count naming no primitive was
+/// reported by -gen-lowerings, which builds first.
+static std::string countsCell(const Catalog &Cat, ArrayRef<CountDef> Counts) {
+  if (Counts.empty())
+    return "none (no arithmetic)";
+  std::string S;
+  for (auto [K, C] : llvm::enumerate(Counts)) {
+    std::optional<unsigned> P = Cat.findPrimitive(C.Prim);
+    if (K)
+      S += "<br>";
+    S += code(P ? Cat.Primitives[*P].Name : C.Prim->getName()) + ": " +
+         code(C.Expr);
+  }
+  return S;
+}
+
+/// --mode=train: the backward rules and the optimizers, after the forward
+/// tables; nothing when the records declare neither.
+void SupportedOpsEmitter::emitTraining(raw_ostream &OS) const {
+  std::vector<const DocRule *> Grads;
+  for (const DocRule &R : Rules)
+    if (R.L.HasGrad)
+      Grads.push_back(&R);
+  std::vector<OptimizerDef> Opts;
+  for (const Record *Def : defsInOrder(RK, "Optimizer"))
+    Opts.push_back(OptimizerDef::read(Def));
+  if (Grads.empty() && Opts.empty())
+    return;
+  OS << "## Training (--mode=train)\n\n"
+        "The backward pass of the rules that have one (docs/Training.md). "
+        "`dx0`, `dx1`, `dx2` are 1 when input 0, 1, 2 needs a gradient. An "
+        "op not listed here has no gradient rule: in train mode a node "
+        "that needs one is reported as not costed.\n\n";
+  OS << "| Op | Domain | Since | Backward primitives | MACs "
+        "| Bytes read / written | Not trained | Derivation |\n";
+  OS << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  for (const DocRule *R : Grads) {
+    std::string NoGrad;
+    for (int64_t I : R->L.NoGradInputs)
+      NoGrad += (NoGrad.empty() ? "input " : ", ") + std::to_string(I);
+    OS << "| **" << prose(R->L.OpType) << "** | " << domainName(R->L.Domain)
+       << " | " << R->L.Since << " | " << countsCell(Cat, R->L.GradCounts)
+       << " | " << code(R->L.GradMACs) << " | " << code(R->L.GradReads)
+       << " / " << code(R->L.GradWrites) << " | " << NoGrad << " | "
+       << prose(R->L.GradDoc) << " |\n";
+  }
+  OS << "\n";
+  if (Opts.empty())
+    return;
+  OS << "### Optimizers\n\n"
+        "The update of one parameter tensor of n elements per step "
+        "(`--optimizer`).\n\n";
+  OS << "| Optimizer | State tensors | Primitives | Update | Source |\n";
+  OS << "| --- | --- | --- | --- | --- |\n";
+  for (const OptimizerDef &O : Opts)
+    OS << "| **" << prose(O.Name) << "** | " << O.StateTensors << " | "
+       << countsCell(Cat, O.Counts) << " | " << prose(O.Doc) << " | "
+       << prose(O.Source) << " |\n";
+  OS << "\n";
 }
 
 void emitSupportedOpsDoc(const RecordKeeper &RK, raw_ostream &OS) {

@@ -89,6 +89,25 @@ cl::opt<long long> LoopTrips(
              "graph (without it such a Loop is not costed)"),
     cl::value_desc("N"), cl::init(-1), cl::sub(AllCmds), cl::cat(ModelCat));
 
+// Training (docs/Training.md); the options are checked by makeTrainOptions.
+cl::opt<std::string> Mode("mode",
+                          cl::desc("infer (default) or train: one training "
+                                   "step = forward + backward + update"),
+                          cl::init("infer"), cl::sub(AllCmds), cl::cat(ModelCat));
+cl::opt<std::string> Optimizer("optimizer",
+                               cl::desc("Train: sgd (default), momentum, adam"),
+                               cl::init("sgd"), cl::sub(AllCmds), cl::cat(ModelCat));
+cl::opt<long long> Batch("batch",
+                         cl::desc("The batch: dim 0 of the first graph input and of the "
+                  "inputs that share it"),
+                         cl::sub(AllCmds), cl::cat(ModelCat));
+cl::opt<long long> DatasetSize("dataset-size",
+                               cl::desc("Train: data per epoch (default: one "
+                                        "batch)"),
+                               cl::init(0), cl::sub(AllCmds), cl::cat(ModelCat));
+cl::opt<long long> Epochs("epochs", cl::desc("Train: epochs (default 1)"),
+                          cl::init(1), cl::sub(AllCmds), cl::cat(ModelCat));
+
 cl::opt<std::string> TargetName(
     "target", cl::desc("Hardware target by name or alias (--target=help lists "
                        "them)"),
@@ -360,6 +379,18 @@ Expected<AnalysisOptions> analysisOptions() {
     if (Error E = parseInputDataOption(D, AO.Import))
       return E;
   AO.Import.InputDataDir = InputDataDir;
+  if (Batch.getNumOccurrences()) {
+    if (Batch < 1)
+      return createStringError(inconvertibleErrorCode(),
+                               "--batch=" + Twine(Batch) +
+                                   ": must be 1 or more");
+    AO.Import.Batch = int64_t(Batch);
+  }
+  Expected<TrainOptions> Train =
+      makeTrainOptions(Mode, Optimizer, DatasetSize, Epochs);
+  if (!Train)
+    return Train.takeError();
+  AO.Lower.Train = *Train;
   AO.Lower.UnknownOps = UnknownOps;
   AO.Lower.IfBranch = IfBranch;
   if (LoopTrips.getNumOccurrences()) {
@@ -369,7 +400,10 @@ Expected<AnalysisOptions> analysisOptions() {
                                    ": the trip count must be 0 or more");
     AO.Lower.LoopTrips = int64_t(LoopTrips);
   }
-  AO.Memory = MemModel;
+  // A training step is placed by BUTTER-E's working sets (docs/Training.md).
+  AO.Memory = AO.Lower.Train.Enabled && !MemModel.getNumOccurrences()
+                  ? MemoryModel::ButterE
+                  : MemModel.getValue();
   return AO;
 }
 
@@ -399,7 +433,7 @@ ReportOptions reportOptions(const AnalysisOptions &AO) {
   if (!TargetFile.empty())
     RO.Parameters["target_file"] = TargetFile;
   RO.Parameters["memory_model"] =
-      MemModel == MemoryModel::LRU ? "lru" : "butter-e";
+      AO.Memory == MemoryModel::LRU ? "lru" : "butter-e";
   RO.Parameters["unknown_ops"] =
       UnknownOps == UnknownOpPolicy::Error ? "error" : "warn";
   RO.Parameters["if_branch"] = IfBranch == IfBranchPolicy::Then   ? "then"
@@ -423,6 +457,14 @@ ReportOptions reportOptions(const AnalysisOptions &AO) {
     DataStr += (DataStr.empty() ? "" : ";") + D;
   RO.Parameters["input_data"] = DataStr;
   RO.Parameters["input_data_dir"] = InputDataDir;
+  if (AO.Lower.Train.Enabled) {
+    RO.Parameters["mode"] = Mode;
+    RO.Parameters["optimizer"] = Optimizer;
+    RO.Parameters["dataset_size"] = std::to_string(DatasetSize);
+    RO.Parameters["epochs"] = std::to_string(Epochs);
+  }
+  if (Batch.getNumOccurrences())
+    RO.Parameters["batch"] = std::to_string(Batch);
   return RO;
 }
 

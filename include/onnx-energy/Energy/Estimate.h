@@ -47,6 +47,7 @@ struct LevelTotals {
 struct Estimate {
   std::vector<NodeEstimate> Nodes; ///< parallel to Graph::Nodes
   std::vector<LevelTotals> Levels; ///< parallel to Target::levels()
+  TrainingPlacement Train;         ///< train mode: the step's working sets
   double ComputeJ = 0, MemoryJ = 0, StaticJ = 0, Seconds = 0;
   double totalJ() const { return ComputeJ + MemoryJ + StaticJ; }
 };

@@ -20,6 +20,11 @@
 //    (MatMul, Gemm, Conv, ...) whose operands do not fit a level are charged
 //    the extra traffic of a square tiling that fits it.
 //
+// A lowered training step (LoweredGraph::Train) is placed by BUTTER-E's
+// training working sets whichever model is asked for: weights + gradients
+// + optimizer state replicated, the activations kept for backward
+// distributed, and the data set on top (docs/Training.md).
+//
 //===----------------------------------------------------------------------===//
 #ifndef ONNX_ENERGY_ENERGY_MEMORYSIM_H
 #define ONNX_ENERGY_ENERGY_MEMORYSIM_H
@@ -54,10 +59,32 @@ struct NodeTraffic {
   int DominantLevel = -1;
 };
 
+/// Train mode (LoweredGraph::Train): BUTTER-E's training working sets of
+/// one step, placed with its rule (docs/Training.md).
+struct TrainingPlacement {
+  bool Enabled = false;
+  /// Replicated: weights, their gradients and the optimizer state.
+  double Weights = 0, Gradients = 0, State = 0;
+  /// Distributed: the activations kept for the backward pass.
+  double Activations = 0;
+  /// The training data of an epoch (--dataset-size x bytes per datum).
+  double DataSet = 0;
+  int StepLevel = -1; ///< where the step's working set lands
+  int DataLevel = -1; ///< where the data set lands, on top of it
+  double replicated() const { return Weights + Gradients + State; }
+};
+
 struct MemorySimResult {
   MemoryModel Model = MemoryModel::LRU;
   std::vector<NodeTraffic> Nodes; ///< parallel to Graph::Nodes
+  TrainingPlacement Train;
 };
+
+/// The first level whose cumulative per-unit capacity holds Replicated +
+/// Distributed / units (BUTTER-E's placement rule); the last level
+/// (main memory) when no cache does.
+unsigned placeWorkingSet(const Target &T, double Replicated,
+                         double Distributed);
 
 /// Cumulative per-unit capacity of levels 0..L (BUTTER-E's accumulation).
 double cumulativePerUnitCapacity(const Target &T, unsigned L);

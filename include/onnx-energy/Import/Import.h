@@ -20,6 +20,7 @@
 #include "llvm/Support/MemoryBufferRef.h"
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,11 @@ struct ImportOptions {
   /// --input-data-dir DIR: DIR/input_K.pb is the value of the K-th graph
   /// input that is not an initializer (or of the input its name says).
   std::string InputDataDir;
+  /// --batch=N: dim 0 of the first graph input (not a weight, not named by
+  /// --input), and of every other input whose dim 0 is the same symbol or
+  /// number, is N: a symbolic dim 0 is replaced everywhere, a fixed one is
+  /// overridden and the file's intermediate shapes are inferred anew.
+  std::optional<int64_t> Batch;
   /// Run ONNX shape inference (off only to look at the file as written).
   bool ShapeInference = true;
 };

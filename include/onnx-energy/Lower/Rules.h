@@ -23,6 +23,15 @@ llvm::ArrayRef<LoweringRow> loweringRules();
 const LoweringRow *findLowering(llvm::StringRef Domain, llvm::StringRef OpType,
                                 int OpsetVersion);
 
+/// The backward rule of a lowering rule (docs/Training.md).
+const GradientRow &gradientOf(const LoweringRow &Rule);
+/// Gradient flags dx0, dx1, ... follow the binder's quantities.
+unsigned numGradFlags();
+
+llvm::ArrayRef<OptimizerRow> optimizers();
+/// nullptr if there is no optimizer of that name.
+const OptimizerRow *findOptimizer(llvm::StringRef Name);
+
 } // namespace onnx_energy
 
 #endif

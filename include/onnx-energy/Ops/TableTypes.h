@@ -78,6 +78,31 @@ struct LoweringRow {
   const char *Location; ///< "ops/Linear.td:12", for diagnostics
 };
 
+/// The backward rule of a LoweringRow (the row of the same index), used in
+/// training mode (docs/Training.md). Its expressions see the binder's
+/// quantities and then NumGradFlags flags dx0, dx1, ...: 1 if that input
+/// needs a gradient.
+struct GradientRow {
+  bool HasGrad; ///< false: the op has no gradient rule
+  const CountRow *Counts;
+  unsigned NumCounts;
+  QtyFn MACs, Reads, Writes; ///< nullptr when !HasGrad
+  const char *MACsText, *ReadsText, *WritesText;
+  uint32_t NoGradInputs; ///< bit i: input i is never differentiated
+  const char *Doc;
+};
+
+/// One optimizer's update of one parameter tensor per step; Counts'
+/// expressions see Q[0] = n, the tensor's elements.
+struct OptimizerRow {
+  const char *Name; ///< "adam"
+  const CountRow *Counts;
+  unsigned NumCounts;
+  unsigned StateTensors; ///< tensors of the parameter's shape kept across steps
+  const char *Doc, *Source;
+  const char *Location;
+};
+
 /// A quantity from a target file, converted to SI units (bytes, Hz, B/s,
 /// FLOP/s, W, J, J/B; a plain number for counts such as Associativity).
 /// Specified == false means the field was left `?`: unspecified, not zero.

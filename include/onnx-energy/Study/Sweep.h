@@ -13,6 +13,7 @@
 #define ONNX_ENERGY_STUDY_SWEEP_H
 
 #include "onnx-energy/Energy/MemorySim.h"
+#include "onnx-energy/Lower/Lower.h"
 #include "onnx-energy/NetGen/Networks.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -45,6 +46,10 @@ struct SweepGrid {
   std::vector<bool> BatchNorm = {false};
   std::vector<ElemType> DTypes = {ElemType::Float};
   MemoryModel Memory = MemoryModel::LRU;
+  /// --mode=train: every point is one training step (docs/Training.md);
+  /// the batch is the grid's, DatasetSize and Epochs give the per-epoch
+  /// figures.
+  TrainOptions Train;
 };
 
 /// One analyzed grid point.
@@ -66,7 +71,18 @@ struct SweepPoint {
   double EnergyJ = 0, ComputeJ = 0, MemoryJ = 0, StaticJ = 0, Seconds = 0;
   std::vector<std::pair<std::string, double>> LevelJ; ///< per memory level
   std::string Error; ///< set when this point could not be analyzed
+  // Train mode (SweepGrid::Train): EnergyJ is one step's.
+  bool Train = false;
+  std::string Optimizer;
+  int64_t StepsPerEpoch = 1;
+  int64_t FwdTOs = 0, BwdTOs = 0, UpdateTOs = 0;
+  double WorkingSet = 0;          ///< the step's (docs/Training.md)
+  std::string StepLevel, DataLevel;
+  /// Copies of the weights the placement replicates: 1 in inference,
+  /// weights + gradients + optimizer state tensors in training.
+  unsigned WeightCopies = 1;
   double energyPerDatum() const { return EnergyJ / double(Batch); }
+  double energyPerEpoch() const { return EnergyJ * double(StepsPerEpoch); }
 };
 
 struct SweepOptions {

@@ -60,6 +60,25 @@ struct ReportLevel {
   LevelTotals Totals;
 };
 
+/// --mode=train: the figures of one training step and what they add up to
+/// over an epoch and a run (docs/Training.md). The report's totals are one
+/// step's.
+struct TrainSummary {
+  bool Enabled = false;
+  std::string Optimizer;
+  int64_t Batch = 0;         ///< data per step (0: unknown)
+  int64_t DatasetSize = 0;   ///< data per epoch as given (0: one batch)
+  int64_t Epochs = 1;
+  int64_t StepsPerEpoch = 1; ///< ceil(dataset / batch)
+  int64_t Params = 0;        ///< trainable parameters (elements)
+  PhaseCost Fwd, Bwd, Update;
+  double StepJ = 0, EpochJ = 0, RunJ = 0;
+  double DatumJ = 0;         ///< StepJ / Batch (BUTTER-E's E_datum)
+  double StepSeconds = 0, EpochSeconds = 0, RunSeconds = 0;
+  TrainingPlacement Placement;
+  std::string StepLevel, DataLevel; ///< level names of the placement
+};
+
 struct Report {
   std::string ToolVersion;
   // Model
@@ -81,6 +100,7 @@ struct Report {
   std::vector<ReportNode> Nodes;   ///< in the requested order
   std::vector<Diagnostic> Diags;
   ReportOptions Opts;
+  TrainSummary Train;
 };
 
 Report collectReport(const Graph &G, const LoweredGraph &L, const Estimate &E,
