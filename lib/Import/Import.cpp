@@ -234,6 +234,22 @@ void setType(Value &V, const onnx::TypeProto &T) {
   }
 }
 
+/// The first negative dim_value of a declared tensor type, if any (ONNX
+/// dims are 0 or more; a model with -1 means "unknown" with dim_param or no
+/// value, never with a negative number).
+std::optional<int64_t> negativeDim(const onnx::TypeProto &T) {
+  const onnx::TensorShapeProto *S = nullptr;
+  if (T.has_tensor_type() && T.tensor_type().has_shape())
+    S = &T.tensor_type().shape();
+  else if (T.has_sparse_tensor_type() && T.sparse_tensor_type().has_shape())
+    S = &T.sparse_tensor_type().shape();
+  if (S)
+    for (const auto &D : S->dim())
+      if (D.has_dim_value() && D.dim_value() < 0)
+        return D.dim_value();
+  return std::nullopt;
+}
+
 const char *typeKindName(const onnx::TypeProto &T) {
   switch (T.value_case()) {
   case onnx::TypeProto::kSequenceType:
@@ -366,6 +382,8 @@ public:
       return E;
     if (Error E = prepareInitializers())
       return E;
+    if (Error E = checkRequiredAttributes(GP, "", 0))
+      return E;
     if (Opts.ShapeInference)
       inferShapes();
     if (Error E = build())
@@ -374,6 +392,8 @@ public:
     // (contrib ops, opset 18+ ops): docs in Import/ShapeFallbacks.h.
     if (Opts.ShapeInference)
       applyShapeFallbacks(G, Diags);
+    if (Error E = checkSizes(G, ""))
+      return E;
     diagnoseUnknownDims();
     return G;
   }
@@ -429,6 +449,61 @@ private:
         if (D < 0)
           return error("initializer '" + T.name() + "' has a negative dim (" +
                        Twine(D) + ")");
+    if (Error E = checkDeclaredDims(GP, ""))
+      return E;
+    return Error::success();
+  }
+
+  /// Graph inputs, outputs and value_info of \p GP may not declare a
+  /// negative dim. \p Where prefixes the message for a subgraph.
+  Error checkDeclaredDims(const onnx::GraphProto &GP, const std::string &Where) {
+    struct Kind {
+      const google::protobuf::RepeatedPtrField<onnx::ValueInfoProto> &List;
+      const char *Name;
+    };
+    for (const Kind &K : {Kind{GP.input(), "graph input"},
+                          Kind{GP.output(), "graph output"},
+                          Kind{GP.value_info(), "value_info entry"}})
+      for (const auto &VI : K.List)
+        if (std::optional<int64_t> D = negativeDim(VI.type()))
+          return error(Where + K.Name + " '" + VI.name() +
+                       "' has a negative dim (" + Twine(*D) + ")");
+    return Error::success();
+  }
+
+  /// Every value whose shape is known must have an element count and a
+  /// size in bytes that fit in 64 bits (int64, as ONNX's dims): a larger
+  /// tensor cannot exist, and the energy model's arithmetic would overflow.
+  Error checkSizes(const Graph &Gr, const std::string &Where) {
+    for (const Value &V : Gr.Values) {
+      if (!V.fullyKnown())
+        continue;
+      const char *What = nullptr;
+      if (!V.numElements().valid())
+        What = "element count";
+      else if (elemBits(V.Type) != 0 && !V.byteSize().valid())
+        What = "size in bytes";
+      if (!What)
+        continue;
+      std::string Role =
+          V.IsGraphInput    ? "graph input"
+          : V.IsInitializer ? "initializer"
+          : V.Producer >= 0 ? "node '" + Gr.Nodes[size_t(V.Producer)].Name +
+                                  "' (" + Gr.Nodes[size_t(V.Producer)].OpType +
+                                  "): output"
+                            : "value";
+      return error(Where + Role + " '" + V.Name + "' has shape " +
+                   elemTypeName(V.Type) + "[" + V.shapeString() +
+                   "], whose " + What + " overflows 64 bits");
+    }
+    for (const Node &N : Gr.Nodes)
+      for (const auto &[AttrName, A] : N.Attributes)
+        for (int SI : A.Subgraphs)
+          if (SI >= 0 && size_t(SI) < Gr.Subgraphs.size())
+            if (Error E = checkSizes(Gr.Subgraphs[size_t(SI)],
+                                     Where + "subgraph '" + AttrName +
+                                         "' of node '" + N.Name + "': "))
+              return E;
     return Error::success();
   }
 
@@ -483,6 +558,8 @@ private:
         if (O.empty())
           continue;
         auto [It, New] = Producer.emplace(O, I);
+        if (!New && It->second == I)
+          return error(nodeRef(I) + " produces '" + O + "' twice");
         if (!New)
           return error("value '" + O + "' is produced twice, by " +
                        nodeRef(It->second) + " and by " + nodeRef(I));
@@ -527,6 +604,10 @@ private:
         if (Error E = Use(I, R, true))
           return E;
     }
+    std::unordered_set<std::string> Outputs;
+    for (const auto &O : GP.output())
+      if (!Outputs.insert(O.name()).second)
+        return error("graph output '" + O.name() + "' is listed twice");
     for (const auto &O : GP.output())
       if (!Producer.count(O.name()) && !Defined.count(O.name()))
         return error("graph output '" + O.name() +
@@ -695,6 +776,56 @@ private:
       Inits.push_back(std::move(I));
     }
     GP.clear_sparse_initializer();
+    return Error::success();
+  }
+
+  /// Every node of an op ONNX knows carries the attributes its schema
+  /// requires. ONNX 1.12's inference functions dereference some of them
+  /// unchecked (Scan's num_scan_inputs: a crash, found by fuzzing), and the
+  /// lowering needs them too. \p Where names the enclosing subgraph.
+  Error checkRequiredAttributes(const onnx::GraphProto &Gr,
+                                const std::string &Where, int Depth) {
+    if (Depth > MaxNesting)
+      return Error::success(); // convertSubgraph reports the nesting
+    for (int I = 0; I < Gr.node_size(); ++I) {
+      const onnx::NodeProto &N = Gr.node(I);
+      std::string Domain = foldDomain(N.domain());
+      auto Opset = G.Opsets.find(Domain);
+      const onnx::OpSchema *Schema =
+          Opset == G.Opsets.end()
+              ? nullptr
+              : onnx::OpSchemaRegistry::Schema(N.op_type(),
+                                               int(Opset->second), Domain);
+      std::string Ref = Where.empty()
+                            ? nodeRef(I)
+                            : "node " +
+                                  (N.name().empty() ? std::string("#") +
+                                                          std::to_string(I)
+                                                    : "'" + N.name() + "'") +
+                                  " (" + N.op_type() + ") of " + Where;
+      if (Schema)
+        for (const auto &[Name, Attr] : Schema->attributes()) {
+          if (!Attr.required)
+            continue;
+          bool Present = false;
+          for (const auto &A : N.attribute())
+            Present |= A.name() == Name;
+          if (!Present)
+            return error(Ref + " lacks the attribute '" + Name +
+                         "', which " + N.op_type() + " requires");
+        }
+      std::string Node = Where.empty() ? NodeNames[I] : N.name();
+      for (const auto &A : N.attribute()) {
+        std::string Sub = "subgraph '" + A.name() + "' of node '" + Node +
+                          "'" + (Where.empty() ? "" : " in " + Where);
+        if (A.has_g())
+          if (Error E = checkRequiredAttributes(A.g(), Sub, Depth + 1))
+            return E;
+        for (const auto &SG : A.graphs())
+          if (Error E = checkRequiredAttributes(SG, Sub, Depth + 1))
+            return E;
+      }
+    }
     return Error::success();
   }
 
@@ -1317,6 +1448,8 @@ private:
     if (Depth > MaxNesting)
       return error(Where + " is nested more than " + Twine(MaxNesting) +
                    " graphs deep");
+    if (Error E = checkDeclaredDims(SG, Where + ": "))
+      return E;
     S.Path = G.Path;
     S.IRVersion = G.IRVersion;
     S.ProducerName = G.ProducerName;
@@ -1490,7 +1623,10 @@ private:
         S.Values[N.Outputs[0]].IntData = constantInts(N);
       S.Nodes.push_back(std::move(N));
     }
+    std::unordered_set<std::string> Outputs;
     for (const auto &VI : SG.output()) {
+      if (!Outputs.insert(VI.name()).second)
+        return error(Where + ": output '" + VI.name() + "' is listed twice");
       if (!Index.count(VI.name()) && !AddOuter(VI.name()))
         return error(Where + ": output '" + VI.name() +
                      "' is defined neither in the subgraph nor in an "
