@@ -285,6 +285,9 @@ int main(int argc, char **argv) {
       bool Same = false;
       if (!sys::fs::equivalent(OutputFile, InputFile, Same) && Same)
         return fail("output file '" + OutputFile + "' is the input model");
+      if (!TargetFile.empty() &&
+          !sys::fs::equivalent(OutputFile, TargetFile, Same) && Same)
+        return fail("output file '" + OutputFile + "' is the target file");
       if (!Force)
         return fail("output file '" + OutputFile +
                     "' exists; use --force to replace it");
