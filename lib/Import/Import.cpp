@@ -384,6 +384,8 @@ public:
       return E;
     if (Error E = checkRequiredAttributes(GP, "", 0))
       return E;
+    if (Error E = checkConvRanks())
+      return E;
     if (Opts.ShapeInference)
       inferShapes();
     if (Error E = build())
@@ -825,6 +827,48 @@ private:
           if (Error E = checkRequiredAttributes(SG, Sub, Depth + 1))
             return E;
       }
+    }
+    return Error::success();
+  }
+
+  /// A convolution's data and weight inputs have the same rank. ONNX 1.12's
+  /// shape inference for Conv indexes the data's dims by the weight's
+  /// (convPoolShapeInference) and crashed on a rank-3 input with rank-4
+  /// weights (found by fuzzing). Checked where the file declares both ranks
+  /// (graph inputs, value_info, outputs, initializers); a rank that only
+  /// inference would find is not seen here.
+  Error checkConvRanks() {
+    std::unordered_map<std::string, int> Rank;
+    for (const auto *List : {&GP.input(), &GP.value_info(), &GP.output()})
+      for (const auto &VI : *List)
+        if (VI.type().has_tensor_type() &&
+            VI.type().tensor_type().has_shape()) {
+          int R = VI.type().tensor_type().shape().dim_size();
+          auto [It, New] = Rank.emplace(VI.name(), R);
+          // ONNX's inference takes either declaration (also a crash).
+          if (!New && It->second != R)
+            return error("value '" + VI.name() + "' is declared with rank " +
+                         Twine(It->second) + " and with rank " + Twine(R));
+        }
+    for (const InitInfo &I : Inits)
+      Rank[I.Name] = int(I.Dims.size());
+    for (int I = 0; I < GP.node_size(); ++I) {
+      const onnx::NodeProto &N = GP.node(I);
+      if (!N.domain().empty())
+        continue;
+      int W = N.op_type() == "QLinearConv" ? 3
+              : N.op_type() == "Conv" || N.op_type() == "ConvInteger" ||
+                      N.op_type() == "ConvTranspose"
+                  ? 1
+                  : -1;
+      if (W < 0 || N.input_size() <= W)
+        continue;
+      auto X = Rank.find(N.input(0)), K = Rank.find(N.input(W));
+      if (X != Rank.end() && K != Rank.end() && X->second != K->second)
+        return error(nodeRef(I) + ": input '" + N.input(0) + "' has rank " +
+                     Twine(X->second) + " but weight '" + N.input(W) +
+                     "' has rank " + Twine(K->second) +
+                     "; they must be equal");
     }
     return Error::success();
   }
