@@ -856,6 +856,19 @@ private:
       const onnx::NodeProto &N = GP.node(I);
       if (!N.domain().empty())
         continue;
+      // Strides, kernel sizes and dilations of 0 divided by zero in
+      // convPoolShapeInference (fuzzing: LpPool with strides [0, 2]).
+      static const std::set<std::string> Windowed = {
+          "Conv",    "ConvInteger", "ConvTranspose", "QLinearConv",
+          "MaxPool", "AveragePool", "LpPool",        "MaxUnpool"};
+      if (Windowed.count(N.op_type()))
+        for (const auto &A : N.attribute())
+          if (A.name() == "strides" || A.name() == "kernel_shape" ||
+              A.name() == "dilations")
+            for (int64_t V : A.ints())
+              if (V < 1)
+                return error(nodeRef(I) + ": attribute '" + A.name() +
+                             "' has " + Twine(V) + "; each must be 1 or more");
       int W = N.op_type() == "QLinearConv" ? 3
               : N.op_type() == "Conv" || N.op_type() == "ConvInteger" ||
                       N.op_type() == "ConvTranspose"
