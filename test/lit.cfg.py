@@ -53,6 +53,11 @@ if shutil.which("chromium", path=config.environment["PATH"]):
 if shutil.which("dot", path=config.environment["PATH"]):
     config.available_features.add("graphviz")
 
+# The tools are built with ASan and UBSan (scripts/check-sanitizers): valgrind
+# cannot run them.
+if getattr(config, "sanitized", False):
+    config.available_features.add("sanitizers")
+
 # valgrind (cachegrind, callgrind) and a C++ compiler, for the cross-check of
 # the memory model against valgrind's cache simulation (test/Memory/cachegrind).
 import shutil

@@ -91,7 +91,12 @@ Qty Value::byteSize() const {
   unsigned Bits = elemBits(Type);
   if (Bits == 0)
     return Qty::invalid();
-  // Sub-byte types are packed: round the bit count up to whole bytes.
+  // Sub-byte types are packed: round the bit count up to whole bytes. Whole
+  // bytes are counted directly, so that the bit count cannot overflow first.
+  if (Bits % 8 == 0)
+    return numElements() * Qty(Bits / 8);
+  if (8 % Bits == 0)
+    return qcdiv(numElements(), Qty(8 / Bits));
   return qcdiv(numElements() * Qty(Bits), Qty(8));
 }
 

@@ -93,6 +93,8 @@ Qty impliedBytes(const onnx::TensorProto &T) {
       return Qty::invalid();
     N *= Qty(D);
   }
+  if (Bits % 8 == 0)
+    return N * Qty(Bits / 8);
   return qcdiv(N * Qty(Bits), Qty(8));
 }
 
@@ -136,11 +138,18 @@ public:
                  "has neither a length nor a shape that gives its size");
     uint64_t Need = Length ? *Length : uint64_t(Implied.value());
     uint64_t Off = Offset.value_or(0);
-    if (Off > *Size || Need > *Size - Off)
+    if (Off > *Size || Need > *Size - Off) {
+      // Off + Need may not fit in 64 bits: then the range is not printed.
+      uint64_t End;
+      std::string Range =
+          __builtin_add_overflow(Off, Need, &End)
+              ? std::to_string(Need) + " bytes at offset " +
+                    std::to_string(Off)
+              : "bytes " + std::to_string(Off) + ".." + std::to_string(End);
       return bad(T, Kind, Location,
-                 "needs bytes " + std::to_string(Off) + ".." +
-                     std::to_string(Off + Need) + " but the file has only " +
+                 "needs " + Range + " but the file has only " +
                      std::to_string(*Size) + " bytes");
+    }
     return Error::success();
   }
 

@@ -234,6 +234,22 @@ void setType(Value &V, const onnx::TypeProto &T) {
   }
 }
 
+/// The first negative dim_value of a declared tensor type, if any (ONNX
+/// dims are 0 or more; a model with -1 means "unknown" with dim_param or no
+/// value, never with a negative number).
+std::optional<int64_t> negativeDim(const onnx::TypeProto &T) {
+  const onnx::TensorShapeProto *S = nullptr;
+  if (T.has_tensor_type() && T.tensor_type().has_shape())
+    S = &T.tensor_type().shape();
+  else if (T.has_sparse_tensor_type() && T.sparse_tensor_type().has_shape())
+    S = &T.sparse_tensor_type().shape();
+  if (S)
+    for (const auto &D : S->dim())
+      if (D.has_dim_value() && D.dim_value() < 0)
+        return D.dim_value();
+  return std::nullopt;
+}
+
 const char *typeKindName(const onnx::TypeProto &T) {
   switch (T.value_case()) {
   case onnx::TypeProto::kSequenceType:
@@ -369,6 +385,10 @@ public:
     declareLoopCarriedShapes();
     if (Error E = prepareInitializers())
       return E;
+    if (Error E = checkRequiredAttributes(GP, "", 0))
+      return E;
+    if (Error E = checkConvRanks())
+      return E;
     if (Opts.ShapeInference)
       inferShapes();
     if (Error E = build())
@@ -377,6 +397,8 @@ public:
     // (contrib ops, opset 18+ ops): docs in Import/ShapeFallbacks.h.
     if (Opts.ShapeInference)
       applyShapeFallbacks(G, Diags);
+    if (Error E = checkSizes(G, ""))
+      return E;
     diagnoseUnknownDims();
     return G;
   }
@@ -432,6 +454,61 @@ private:
         if (D < 0)
           return error("initializer '" + T.name() + "' has a negative dim (" +
                        Twine(D) + ")");
+    if (Error E = checkDeclaredDims(GP, ""))
+      return E;
+    return Error::success();
+  }
+
+  /// Graph inputs, outputs and value_info of \p GP may not declare a
+  /// negative dim. \p Where prefixes the message for a subgraph.
+  Error checkDeclaredDims(const onnx::GraphProto &GP, const std::string &Where) {
+    struct Kind {
+      const google::protobuf::RepeatedPtrField<onnx::ValueInfoProto> &List;
+      const char *Name;
+    };
+    for (const Kind &K : {Kind{GP.input(), "graph input"},
+                          Kind{GP.output(), "graph output"},
+                          Kind{GP.value_info(), "value_info entry"}})
+      for (const auto &VI : K.List)
+        if (std::optional<int64_t> D = negativeDim(VI.type()))
+          return error(Where + K.Name + " '" + VI.name() +
+                       "' has a negative dim (" + Twine(*D) + ")");
+    return Error::success();
+  }
+
+  /// Every value whose shape is known must have an element count and a
+  /// size in bytes that fit in 64 bits (int64, as ONNX's dims): a larger
+  /// tensor cannot exist, and the energy model's arithmetic would overflow.
+  Error checkSizes(const Graph &Gr, const std::string &Where) {
+    for (const Value &V : Gr.Values) {
+      if (!V.fullyKnown())
+        continue;
+      const char *What = nullptr;
+      if (!V.numElements().valid())
+        What = "element count";
+      else if (elemBits(V.Type) != 0 && !V.byteSize().valid())
+        What = "size in bytes";
+      if (!What)
+        continue;
+      std::string Role =
+          V.IsGraphInput    ? "graph input"
+          : V.IsInitializer ? "initializer"
+          : V.Producer >= 0 ? "node '" + Gr.Nodes[size_t(V.Producer)].Name +
+                                  "' (" + Gr.Nodes[size_t(V.Producer)].OpType +
+                                  "): output"
+                            : "value";
+      return error(Where + Role + " '" + V.Name + "' has shape " +
+                   elemTypeName(V.Type) + "[" + V.shapeString() +
+                   "], whose " + What + " overflows 64 bits");
+    }
+    for (const Node &N : Gr.Nodes)
+      for (const auto &[AttrName, A] : N.Attributes)
+        for (int SI : A.Subgraphs)
+          if (SI >= 0 && size_t(SI) < Gr.Subgraphs.size())
+            if (Error E = checkSizes(Gr.Subgraphs[size_t(SI)],
+                                     Where + "subgraph '" + AttrName +
+                                         "' of node '" + N.Name + "': "))
+              return E;
     return Error::success();
   }
 
@@ -486,6 +563,8 @@ private:
         if (O.empty())
           continue;
         auto [It, New] = Producer.emplace(O, I);
+        if (!New && It->second == I)
+          return error(nodeRef(I) + " produces '" + O + "' twice");
         if (!New)
           return error("value '" + O + "' is produced twice, by " +
                        nodeRef(It->second) + " and by " + nodeRef(I));
@@ -530,6 +609,10 @@ private:
         if (Error E = Use(I, R, true))
           return E;
     }
+    std::unordered_set<std::string> Outputs;
+    for (const auto &O : GP.output())
+      if (!Outputs.insert(O.name()).second)
+        return error("graph output '" + O.name() + "' is listed twice");
     for (const auto &O : GP.output())
       if (!Producer.count(O.name()) && !Defined.count(O.name()))
         return error("graph output '" + O.name() +
@@ -879,6 +962,111 @@ private:
       Inits.push_back(std::move(I));
     }
     GP.clear_sparse_initializer();
+    return Error::success();
+  }
+
+  /// Every node of an op ONNX knows carries the attributes its schema
+  /// requires. ONNX 1.12's inference functions dereference some of them
+  /// unchecked (Scan's num_scan_inputs: a crash, found by fuzzing), and the
+  /// lowering needs them too. \p Where names the enclosing subgraph.
+  Error checkRequiredAttributes(const onnx::GraphProto &Gr,
+                                const std::string &Where, int Depth) {
+    if (Depth > MaxNesting)
+      return Error::success(); // convertSubgraph reports the nesting
+    for (int I = 0; I < Gr.node_size(); ++I) {
+      const onnx::NodeProto &N = Gr.node(I);
+      std::string Domain = foldDomain(N.domain());
+      auto Opset = G.Opsets.find(Domain);
+      const onnx::OpSchema *Schema =
+          Opset == G.Opsets.end()
+              ? nullptr
+              : onnx::OpSchemaRegistry::Schema(N.op_type(),
+                                               int(Opset->second), Domain);
+      std::string Ref = Where.empty()
+                            ? nodeRef(I)
+                            : "node " +
+                                  (N.name().empty() ? std::string("#") +
+                                                          std::to_string(I)
+                                                    : "'" + N.name() + "'") +
+                                  " (" + N.op_type() + ") of " + Where;
+      if (Schema)
+        for (const auto &[Name, Attr] : Schema->attributes()) {
+          if (!Attr.required)
+            continue;
+          bool Present = false;
+          for (const auto &A : N.attribute())
+            Present |= A.name() == Name;
+          if (!Present)
+            return error(Ref + " lacks the attribute '" + Name +
+                         "', which " + N.op_type() + " requires");
+        }
+      std::string Node = Where.empty() ? NodeNames[I] : N.name();
+      for (const auto &A : N.attribute()) {
+        std::string Sub = "subgraph '" + A.name() + "' of node '" + Node +
+                          "'" + (Where.empty() ? "" : " in " + Where);
+        if (A.has_g())
+          if (Error E = checkRequiredAttributes(A.g(), Sub, Depth + 1))
+            return E;
+        for (const auto &SG : A.graphs())
+          if (Error E = checkRequiredAttributes(SG, Sub, Depth + 1))
+            return E;
+      }
+    }
+    return Error::success();
+  }
+
+  /// A convolution's data and weight inputs have the same rank. ONNX 1.12's
+  /// shape inference for Conv indexes the data's dims by the weight's
+  /// (convPoolShapeInference) and crashed on a rank-3 input with rank-4
+  /// weights (found by fuzzing). Checked where the file declares both ranks
+  /// (graph inputs, value_info, outputs, initializers); a rank that only
+  /// inference would find is not seen here.
+  Error checkConvRanks() {
+    std::unordered_map<std::string, int> Rank;
+    for (const auto *List : {&GP.input(), &GP.value_info(), &GP.output()})
+      for (const auto &VI : *List)
+        if (VI.type().has_tensor_type() &&
+            VI.type().tensor_type().has_shape()) {
+          int R = VI.type().tensor_type().shape().dim_size();
+          auto [It, New] = Rank.emplace(VI.name(), R);
+          // ONNX's inference takes either declaration (also a crash).
+          if (!New && It->second != R)
+            return error("value '" + VI.name() + "' is declared with rank " +
+                         Twine(It->second) + " and with rank " + Twine(R));
+        }
+    for (const InitInfo &I : Inits)
+      Rank[I.Name] = int(I.Dims.size());
+    for (int I = 0; I < GP.node_size(); ++I) {
+      const onnx::NodeProto &N = GP.node(I);
+      if (!N.domain().empty())
+        continue;
+      // Strides, kernel sizes and dilations of 0 divided by zero in
+      // convPoolShapeInference (fuzzing: LpPool with strides [0, 2]).
+      static const std::set<std::string> Windowed = {
+          "Conv",    "ConvInteger", "ConvTranspose", "QLinearConv",
+          "MaxPool", "AveragePool", "LpPool",        "MaxUnpool"};
+      if (Windowed.count(N.op_type()))
+        for (const auto &A : N.attribute())
+          if (A.name() == "strides" || A.name() == "kernel_shape" ||
+              A.name() == "dilations")
+            for (int64_t V : A.ints())
+              if (V < 1)
+                return error(nodeRef(I) + ": attribute '" + A.name() +
+                             "' has " + Twine(V) + "; each must be 1 or more");
+      int W = N.op_type() == "QLinearConv" ? 3
+              : N.op_type() == "Conv" || N.op_type() == "ConvInteger" ||
+                      N.op_type() == "ConvTranspose"
+                  ? 1
+                  : -1;
+      if (W < 0 || N.input_size() <= W)
+        continue;
+      auto X = Rank.find(N.input(0)), K = Rank.find(N.input(W));
+      if (X != Rank.end() && K != Rank.end() && X->second != K->second)
+        return error(nodeRef(I) + ": input '" + N.input(0) + "' has rank " +
+                     Twine(X->second) + " but weight '" + N.input(W) +
+                     "' has rank " + Twine(K->second) +
+                     "; they must be equal");
+    }
     return Error::success();
   }
 
@@ -1508,6 +1696,8 @@ private:
     if (Depth > MaxNesting)
       return error(Where + " is nested more than " + Twine(MaxNesting) +
                    " graphs deep");
+    if (Error E = checkDeclaredDims(SG, Where + ": "))
+      return E;
     S.Path = G.Path;
     S.IRVersion = G.IRVersion;
     S.ProducerName = G.ProducerName;
@@ -1681,7 +1871,10 @@ private:
         S.Values[N.Outputs[0]].IntData = constantInts(N);
       S.Nodes.push_back(std::move(N));
     }
+    std::unordered_set<std::string> Outputs;
     for (const auto &VI : SG.output()) {
+      if (!Outputs.insert(VI.name()).second)
+        return error(Where + ": output '" + VI.name() + "' is listed twice");
       if (!Index.count(VI.name()) && !AddOuter(VI.name()))
         return error(Where + ": output '" + VI.name() +
                      "' is defined neither in the subgraph nor in an "

@@ -43,6 +43,14 @@ llvm::Error readModelProto(llvm::MemoryBufferRef Buffer, llvm::StringRef Path,
 llvm::Error readModelFile(llvm::StringRef Path, onnx::ModelProto &M,
                           StripStats &Stats, uint64_t &FileBytes);
 
+/// Text models nest brackets ({ ( [) at most this deep: ONNX's parser
+/// recurses into each, without a limit of its own.
+constexpr unsigned MaxTextNesting = 100;
+
+/// An error "<Path>:LINE:COL: ..." where \p Text nests brackets deeper than
+/// MaxTextNesting (strings and '#' comments skipped).
+llvm::Error checkTextNesting(llvm::StringRef Text, llvm::StringRef Path);
+
 /// Checks every tensor stored outside the model (data_location EXTERNAL):
 /// its file exists inside the model's folder (no absolute path, no '..' out
 /// of it, no symbolic link leading out) and is long enough. Nothing is read.

@@ -110,6 +110,8 @@ std::string formatParseError(StringRef Path, StringRef Msg) {
 
 Error readText(MemoryBufferRef Buffer, StringRef Path, onnx::ModelProto &M) {
   std::string Text = blankSlashComments(Buffer.getBuffer());
+  if (Error E = checkTextNesting(Text, Path))
+    return E;
   onnx::OnnxParser Parser(Text.c_str());
   try {
     onnx::Common::Status St = Parser.Parse(M);

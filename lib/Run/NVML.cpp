@@ -16,12 +16,17 @@
 
 using namespace llvm;
 
+// nvml.h's opaque device type, at global scope as there: a function called
+// through a pointer must have the type it was defined with (UBSan's
+// -fsanitize=function checks it against test/Run/Unit/FakeNVML.c).
+struct nvmlDevice_st;
+
 namespace onnx_energy {
 
 namespace {
 // The few NVML declarations used (nvml.h), so that no CUDA header is needed.
 using nvmlReturn_t = int;
-using nvmlDevice_t = struct nvmlDevice_st *;
+using nvmlDevice_t = ::nvmlDevice_st *;
 constexpr nvmlReturn_t NVML_SUCCESS = 0;
 constexpr nvmlReturn_t NVML_ERROR_NOT_SUPPORTED = 3;
 

@@ -162,6 +162,8 @@ std::vector<const Target *> addFileTargets(std::vector<TargetDesc> Descs) {
 }
 } // namespace detail
 
+void clearFileTargets() { loaded().clear(); }
+
 const ThroughputRow *Target::unitFor(llvm::StringRef DType, bool Matrix) const {
   const ThroughputRow *Best = nullptr;
   for (const ThroughputRow &P : peaks())

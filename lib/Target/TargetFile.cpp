@@ -20,6 +20,8 @@
 #include "llvm/TableGen/Error.h"
 #include "llvm/TableGen/Parser.h"
 #include "llvm/TableGen/Record.h"
+#include <cstdlib>
+#include <unistd.h>
 
 #ifndef ONNX_ENERGY_SOURCE_TARGETS_DIR
 #error "ONNX_ENERGY_SOURCE_TARGETS_DIR is set by lib/CMakeLists.txt"
@@ -58,7 +60,45 @@ public:
 Error makeError(const Twine &Msg) {
   return createStringError(inconvertibleErrorCode(), Msg);
 }
+
+/// TableGen ends the process with exit(1) on the few errors it cannot
+/// recover from (llvm::PrintFatalError; e.g. `def 32 ...`: "Record name '32'
+/// is not a string!", found by fuzz/TargetFileFuzzer.cpp). While a target
+/// file is parsed and read, an exit handler runs FatalHandler instead, whose
+/// default gives the exit code of an input error.
+std::string ParsingPath; ///< the file being parsed, or "" outside
+void (*FatalHandler)(const std::string &Path) = nullptr;
+
+void defaultFatalHandler(const std::string &Path) {
+  errs() << "error: invalid target file '" << Path
+         << "' (TableGen stopped at the error above)\n";
+  errs().flush();
+  _exit(2);
+}
+
+void onExit() {
+  if (ParsingPath.empty())
+    return;
+  std::string Path = ParsingPath;
+  ParsingPath.clear();
+  (FatalHandler ? FatalHandler : defaultFatalHandler)(Path);
+}
+
+/// Sets ParsingPath for the lifetime of the object.
+class ParsingScope {
+public:
+  explicit ParsingScope(const std::string &Path) {
+    static const bool Registered = [] { return std::atexit(onExit) == 0; }();
+    (void)Registered;
+    ParsingPath = Path;
+  }
+  ~ParsingScope() { ParsingPath.clear(); }
+};
 } // namespace
+
+void setTargetFileFatalHandler(void (*Fn)(const std::string &Path)) {
+  FatalHandler = Fn;
+}
 
 std::vector<std::string> targetSchemaDirs(const char *Argv0) {
   std::vector<std::string> Dirs;
@@ -83,6 +123,14 @@ loadTargetFile(StringRef Path, ArrayRef<std::string> SchemaDirs) {
   if (!Buf)
     return makeError("cannot read target file '" + Path +
                      "': " + Buf.getError().message());
+  return loadTargetBuffer(std::move(*Buf), SchemaDirs);
+}
+
+Expected<std::vector<const Target *>>
+loadTargetBuffer(std::unique_ptr<MemoryBuffer> Buf,
+                 ArrayRef<std::string> SchemaDirs) {
+  // The identifier outlives the buffer, which moves into the source manager.
+  const std::string Path = Buf->getBufferIdentifier().str();
   std::string SchemaDir;
   for (const std::string &Dir : SchemaDirs) {
     SmallString<256> Schema(Dir);
@@ -98,9 +146,10 @@ loadTargetFile(StringRef Path, ArrayRef<std::string> SchemaDirs) {
   // Includes resolve against the file's own directory, then the schema's.
   std::string FileDir = sys::path::parent_path(Path).str();
   SourceMgr SM;
-  SM.AddNewSourceBuffer(std::move(*Buf), SMLoc());
+  SM.AddNewSourceBuffer(std::move(Buf), SMLoc());
   SM.setIncludeDirs({FileDir.empty() ? std::string(".") : FileDir, SchemaDir});
   RecordKeeper RK;
+  ParsingScope Scope(Path);
   bool ParseFailed = TableGenParseFile(SM, RK);
   // TableGenParseFile hands the buffers back and empties TableGen's global
   // source manager; the reader reports through that one (as in the

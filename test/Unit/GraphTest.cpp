@@ -66,6 +66,16 @@ TEST(GraphTest, SizesAndShapeString) {
 
   Value Big = makeValue(ElemType::Double, {int64_t(1) << 40, int64_t(1) << 30});
   EXPECT_FALSE(Big.numElements().valid()); // 2^70 overflows
+
+  // 2^62 one-byte elements are 2^62 bytes, although their 2^65 bits would
+  // overflow; 2^61 f32 elements (2^63 bytes) do not fit in int64.
+  Value Bytes = makeValue(ElemType::UInt8, {int64_t(1) << 31, int64_t(1) << 31});
+  EXPECT_EQ(Bytes.byteSize().value(), int64_t(1) << 62);
+  Value Over = makeValue(ElemType::Float, {int64_t(1) << 61});
+  EXPECT_TRUE(Over.numElements().valid());
+  EXPECT_FALSE(Over.byteSize().valid());
+  Value Nibbles = makeValue(ElemType::Int4, {int64_t(1) << 61});
+  EXPECT_EQ(Nibbles.byteSize().value(), int64_t(1) << 60);
 }
 
 TEST(GraphTest, NodeAttributes) {

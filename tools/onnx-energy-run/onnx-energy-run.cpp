@@ -627,7 +627,10 @@ int runCalibration(const char *Argv0) {
     return fail("--calibrate needs models or reports (.json) to fit to");
   if (OutputFile.empty() || OutputFile == "-")
     return fail("--calibrate writes a target file: give it with -o FILE.td");
-  if (Error E = checkOutput(OutputFile, Inputs))
+  std::vector<std::string> Ins(Inputs.begin(), Inputs.end());
+  if (!TargetFile.empty())
+    Ins.push_back(TargetFile);
+  if (Error E = checkOutput(OutputFile, Ins))
     return fail(toString(std::move(E)));
   Expected<FitSpec> Spec = parseFitSpec(Fit, T);
   if (!Spec)
@@ -815,6 +818,8 @@ int main(int argc, char **argv) {
     Ins.push_back(Model);
   if (!PowerLog.empty())
     Ins.push_back(PowerLog);
+  if (!TargetFile.empty())
+    Ins.push_back(TargetFile);
   if (Error E = checkOutput(OutputFile, Ins))
     return fail(toString(std::move(E)));
 

@@ -258,11 +258,23 @@ int main(int argc, char **argv) {
           }))
     return Fail(std::move(E));
 
-  // Refuse to replace anything before doing any work.
+  // Refuse to replace anything before doing any work, and to write one
+  // file twice (the second would silently replace the first).
+  std::vector<const std::string *> Outs;
   for (const std::string *F : {&OutputFile.getValue(), &SVGFile.getValue(),
-                               &TOsSVGFile.getValue()})
-    if (!F->empty() && *F != "-" && sys::fs::exists(*F) && !Force)
+                               &TOsSVGFile.getValue()}) {
+    if (F->empty() || *F == "-")
+      continue;
+    for (const std::string *Prev : Outs) {
+      bool Same = false;
+      if (*Prev == *F ||
+          (!sys::fs::equivalent(*Prev, *F, Same) && Same))
+        return fail("output file '" + *F + "' is given twice");
+    }
+    Outs.push_back(F);
+    if (sys::fs::exists(*F) && !Force)
       return fail("output file '" + *F + "' exists; use --force to replace it");
+  }
 
   size_t Total = sweepSize(G);
   if (Total > 1000000)

@@ -417,6 +417,11 @@ Error checkOutputFile() {
     return createStringError(inconvertibleErrorCode(),
                              "output file '" + OutputFile +
                                  "' is the input model");
+  if (!TargetFile.empty() &&
+      !sys::fs::equivalent(OutputFile, TargetFile, Same) && Same)
+    return createStringError(inconvertibleErrorCode(),
+                             "output file '" + OutputFile +
+                                 "' is the target file");
   if (!Force)
     return createStringError(inconvertibleErrorCode(),
                              "output file '" + OutputFile +

@@ -14,8 +14,13 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace llvm {
+class MemoryBuffer;
+} // namespace llvm
 
 namespace llvm {
 class raw_ostream;
@@ -96,6 +101,19 @@ std::vector<std::string> targetSchemaDirs(const char *Argv0);
 /// error then says how many. Returns the file's targets in definition order.
 llvm::Expected<std::vector<const Target *>>
 loadTargetFile(llvm::StringRef Path, llvm::ArrayRef<std::string> SchemaDirs);
+/// loadTargetFile on a buffer already in memory; its identifier is the path
+/// that messages name and that includes resolve against (the fuzzer's entry).
+llvm::Expected<std::vector<const Target *>>
+loadTargetBuffer(std::unique_ptr<llvm::MemoryBuffer> Buffer,
+                 llvm::ArrayRef<std::string> SchemaDirs);
+/// TableGen ends the process (exit 1) on a few errors it cannot recover
+/// from (llvm::PrintFatalError). If that happens while a target file is
+/// parsed or read, \p Fn runs instead, with the file's path; by default a
+/// line naming the file and exit code 2 (an input error).
+void setTargetFileFatalHandler(void (*Fn)(const std::string &Path));
+/// Forgets every target loaded from a file (a fuzzer loads one file per
+/// input); pointers to them dangle afterwards.
+void clearFileTargets();
 
 /// One line per target for --target=help (built-in, then loaded ones).
 void printTargetList(llvm::raw_ostream &OS);

@@ -17,6 +17,9 @@
 #include <string.h>
 #include <time.h>
 
+/* nvml.h's opaque device handle: the functions below have NVML's types. */
+struct nvmlDevice_st;
+
 #define MAX_ROWS 100000
 #define MAX_DEVICES 8
 
@@ -84,19 +87,20 @@ int nvmlDeviceGetCount_v2(unsigned *Count) {
   return 0;
 }
 
-int nvmlDeviceGetHandleByIndex_v2(unsigned I, void **Dev) {
+int nvmlDeviceGetHandleByIndex_v2(unsigned I, struct nvmlDevice_st **Dev) {
   if ((int)I >= Devices)
     return 2;
-  *Dev = (void *)(size_t)(I + 1);
+  *Dev = (struct nvmlDevice_st *)(size_t)(I + 1);
   return 0;
 }
 
-int nvmlDeviceGetName(void *Dev, char *Name, unsigned Len) {
+int nvmlDeviceGetName(struct nvmlDevice_st *Dev, char *Name, unsigned Len) {
   snprintf(Name, Len, "Fake GPU %d", (int)(size_t)Dev - 1);
   return 0;
 }
 
-int nvmlDeviceGetTotalEnergyConsumption(void *Dev, unsigned long long *MJ) {
+int nvmlDeviceGetTotalEnergyConsumption(struct nvmlDevice_st *Dev,
+                                        unsigned long long *MJ) {
   int D = (int)(size_t)Dev - 1, R = 0;
   double T = ManualTime >= 0 ? ManualTime : now() - Start;
   const char *U = getenv("FAKE_NVML_UNSUPPORTED");
