@@ -1053,6 +1053,15 @@ private:
               if (V < 1)
                 return error(nodeRef(I) + ": attribute '" + A.name() +
                              "' has " + Twine(V) + "; each must be 1 or more");
+      // Gemm's A and B are matrices; Gemm-6's inference reads dim 1 of a
+      // rank-1 B without checking (a crash found by the text fuzzer).
+      if (N.op_type() == "Gemm")
+        for (int J = 0; J < 2 && J < N.input_size(); ++J)
+          if (auto R = Rank.find(N.input(J));
+              R != Rank.end() && R->second != 2)
+            return error(nodeRef(I) + ": input '" + N.input(J) +
+                         "' has rank " + Twine(R->second) +
+                         "; Gemm's A and B must have rank 2");
       int W = N.op_type() == "QLinearConv" ? 3
               : N.op_type() == "Conv" || N.op_type() == "ConvInteger" ||
                       N.op_type() == "ConvTranspose"
