@@ -663,11 +663,20 @@ bool bindLRN(BindContext &Ctx, Qty *Q) {
   int64_t Size = Ctx.node().intAttr("size", -1);
   if (Size < 1)
     return Ctx.fail("LRN needs a size attribute >= 1");
+  // Taps per spatial position: the channel pairs (c, c + d) inside [0, C)
+  // with d in [-Lo, Hi], i.e. the sum over d of max(0, C - |d|), in closed
+  // form (a loop over C hung on a fuzzed C of 10^12).
   int64_t C = X[1], Lo = (Size - 1) / 2, Hi = Size - 1 - Lo;
-  int64_t PerPlane = 0;
-  for (int64_t Ch = 0; Ch < C; ++Ch)
-    PerPlane += std::min(C - 1, Ch + Hi) - std::max<int64_t>(0, Ch - Lo) + 1;
-  Q[B::taps] = Qty(X[0]) * product(X, 2) * Qty(PerPlane);
+  auto Side = [C](int64_t K, bool WithZero) {
+    // Sum of C - d for d = (WithZero ? 0 : 1) .. min(K, C - 1).
+    int64_t M = std::min(K, C - 1);
+    if (M < (WithZero ? 0 : 1))
+      return Qty(0);
+    Qty Count = Qty(M) + Qty(WithZero ? 1 : 0);
+    return Count * Qty(C) - Qty(M) * (Qty(M) + Qty(1)) / Qty(2);
+  };
+  Qty PerPlane = C > 0 ? Side(Hi, true) + Side(Lo, false) : Qty(0);
+  Q[B::taps] = Qty(X[0]) * product(X, 2) * PerPlane;
   return true;
 }
 
