@@ -33,18 +33,6 @@ Error fileError(StringRef Path, const Twine &Msg) {
                            (Path + ": " + Msg).str());
 }
 
-const char *statusText(NodeCost::Status S) {
-  switch (S) {
-  case NodeCost::Costed:
-    return "costed";
-  case NodeCost::NoRule:
-    return "no-rule";
-  case NodeCost::Unresolved:
-    return "unresolved";
-  }
-  return "?";
-}
-
 std::string percentOf(double Part, double Whole) {
   return Whole > 0 ? fmt::format("{:.1f}%", 100.0 * Part / Whole) : "-";
 }
@@ -54,7 +42,7 @@ std::string percentOf(double Part, double Whole) {
 std::string nodeJSON(const Report &R, const ReportNode &N) {
   json::Object O;
   O["op"] = N.Domain.empty() ? N.OpType : N.Domain + "::" + N.OpType;
-  O["status"] = statusText(N.Status);
+  O["status"] = statusName(N.Status);
   if (N.Status != NodeCost::Costed) {
     O["problem"] = N.Problem;
   } else {
@@ -271,7 +259,7 @@ std::string number(double V) { return fmt::format("{:.17g}", V); }
 
 std::string nodeSummary(const Report &R, const ReportNode &N) {
   if (N.Status != NodeCost::Costed)
-    return fmt::format("not costed ({}): {}", statusText(N.Status), N.Problem);
+    return fmt::format("not costed ({}): {}", statusName(N.Status), N.Problem);
   std::string S = fmt::format(
       "{} ({} of the model); {}; {}; {}-bound", formatSI(N.E.totalJ(), "J"),
       percentOf(N.E.totalJ(), R.totalJ()), formatSI(double(N.TOs), "TO"),

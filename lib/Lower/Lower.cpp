@@ -962,4 +962,16 @@ LoweredGraph lowerGraph(const Graph &G, const LowerOptions &Opts,
   return L;
 }
 
+const char *statusName(NodeCost::Status S) {
+  switch (S) {
+  case NodeCost::Costed:
+    return "costed";
+  case NodeCost::NoRule:
+    return "no-rule";
+  case NodeCost::Unresolved:
+    return "unresolved";
+  }
+  return "?";
+}
+
 } // namespace onnx_energy

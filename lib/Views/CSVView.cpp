@@ -55,7 +55,7 @@ void renderCSV(const Report &R, llvm::raw_ostream &OS) {
 
   for (const ReportNode &N : R.Nodes) {
     std::vector<std::string> F = {std::to_string(N.Index), N.Name, N.OpType,
-                                  N.Domain, views::statusName(N.Status)};
+                                  N.Domain, statusName(N.Status)};
     bool Costed = N.Status == NodeCost::Costed;
     if (Costed) {
       F.insert(F.end(),

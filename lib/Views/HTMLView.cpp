@@ -459,7 +459,7 @@ void perOp(const Report &R, llvm::raw_ostream &OS) {
       for (int I = 0; I < 9; ++I)
         OS << EmptyNum;
       OS << "<td></td><td></td><td>not costed ("
-         << views::statusName(N.Status) << "): " << esc(N.Problem)
+         << statusName(N.Status) << "): " << esc(N.Problem)
          << "</td></tr>\n";
       continue;
     }

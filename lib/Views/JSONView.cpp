@@ -52,18 +52,6 @@ private:
   llvm::json::OStream J;
 };
 
-const char *statusName(NodeCost::Status S) {
-  switch (S) {
-  case NodeCost::Costed:
-    return "costed";
-  case NodeCost::NoRule:
-    return "no-rule";
-  case NodeCost::Unresolved:
-    return "unresolved";
-  }
-  return "?";
-}
-
 void primitiveObject(JSONWriter &J, const PrimitiveUse &U) {
   J.object([&] {
     J.attribute("primitive", primitives()[U.Primitive].Name);

@@ -74,7 +74,7 @@ void renderNetronJSON(const Report &R, llvm::raw_ostream &OS) {
       Entry("node", Target, Name, std::move(V));
     };
     if (N.Status != NodeCost::Costed) {
-      Field("status", views::statusName(N.Status));
+      Field("status", statusName(N.Status));
       Field("problem", N.Problem);
       continue;
     }

@@ -5,18 +5,6 @@
 namespace onnx_energy {
 namespace views {
 
-const char *statusName(NodeCost::Status S) {
-  switch (S) {
-  case NodeCost::Costed:
-    return "costed";
-  case NodeCost::NoRule:
-    return "no-rule";
-  case NodeCost::Unresolved:
-    return "unresolved";
-  }
-  return "?";
-}
-
 std::string opName(const ReportNode &N) {
   return N.Domain.empty() ? N.OpType : N.Domain + "::" + N.OpType;
 }

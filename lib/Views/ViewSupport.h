@@ -13,9 +13,6 @@
 namespace onnx_energy {
 namespace views {
 
-/// The status names of the JSON report: "costed", "no-rule", "unresolved".
-const char *statusName(NodeCost::Status S);
-
 /// "Conv" or "com.microsoft::FusedConv".
 std::string opName(const ReportNode &N);
 

@@ -62,6 +62,9 @@ struct NodeCost {
   std::vector<int> Params;   ///< value ids of those parameters
 };
 
+/// "costed", "no-rule" or "unresolved": the status as reports spell it.
+const char *statusName(NodeCost::Status S);
+
 enum class UnknownOpPolicy { Warn, Error };
 
 /// Which branch of an If with a non-constant condition is costed.
