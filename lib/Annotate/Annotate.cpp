@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Annotate/Annotate.h"
 #include "onnx-energy/Import/Import.h"
+#include "onnx-energy/Support/Diagnostics.h"
 #include "onnx/onnx_pb.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
@@ -27,11 +28,6 @@ using namespace llvm;
 namespace onnx_energy {
 
 namespace {
-
-Error fileError(StringRef Path, const Twine &Msg) {
-  return createStringError(inconvertibleErrorCode(),
-                           (Path + ": " + Msg).str());
-}
 
 std::string percentOf(double Part, double Whole) {
   return Whole > 0 ? fmt::format("{:.1f}%", 100.0 * Part / Whole) : "-";

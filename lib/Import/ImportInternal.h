@@ -10,6 +10,7 @@
 
 #include "WireStrip.h"
 #include "onnx-energy/Import/Import.h"
+#include "onnx-energy/Support/Diagnostics.h"
 #include "onnx-energy/Import/ShapeFolding.h"
 #include "onnx/onnx_pb.h"
 #include "llvm/Support/Error.h"
@@ -22,9 +23,6 @@
 
 namespace onnx_energy {
 namespace detail {
-
-/// An error "<Path>: <Message>".
-llvm::Error fileError(llvm::StringRef Path, const llvm::Twine &Message);
 
 /// Decides binary or text for Auto by the name, then by the bytes.
 ModelFormat detectFormat(llvm::StringRef Path, llvm::StringRef Bytes);

@@ -21,11 +21,6 @@ using namespace llvm;
 namespace onnx_energy {
 namespace detail {
 
-Error fileError(StringRef Path, const Twine &Message) {
-  return createStringError(inconvertibleErrorCode(),
-                           (Path + ": " + Message).str());
-}
-
 ModelFormat detectFormat(StringRef Path, StringRef Bytes) {
   StringRef Ext = sys::path::extension(Path);
   if (Ext.equals_insensitive(".onnx") || Ext.equals_insensitive(".pb"))
@@ -264,23 +259,23 @@ Error readModelProtoForCopy(StringRef Path, onnx::ModelProto &M) {
       MemoryBuffer::getFile(Path, /*IsText=*/false,
                             /*RequiresNullTerminator=*/false);
   if (!Buf)
-    return detail::fileError(Path, "cannot read: " + Buf.getError().message());
+    return fileError(Path, "cannot read: " + Buf.getError().message());
   MemoryBufferRef Ref = (*Buf)->getMemBufferRef();
   try {
     if (detail::detectFormat(Path, Ref.getBuffer()) == ModelFormat::Text)
       return detail::readText(Ref, Path, M);
     if (Ref.getBufferSize() == 0)
-      return detail::fileError(Path, "not a valid ONNX model (empty file)");
+      return fileError(Path, "not a valid ONNX model (empty file)");
     // protobuf holds at most 2 GiB in one message; larger models keep their
     // weights in external data, which is not part of the message.
     if (Ref.getBufferSize() > size_t(INT_MAX))
-      return detail::fileError(Path, "is larger than 2 GiB, more than one "
+      return fileError(Path, "is larger than 2 GiB, more than one "
                                      "protobuf message may hold");
     if (!M.ParseFromArray(Ref.getBufferStart(), int(Ref.getBufferSize())))
-      return detail::fileError(
+      return fileError(
           Path, "not a valid ONNX model (protobuf could not parse it)");
   } catch (const std::exception &E) {
-    return detail::fileError(Path, Twine("not a valid ONNX model (") +
+    return fileError(Path, Twine("not a valid ONNX model (") +
                                        E.what() + ")");
   }
   return Error::success();

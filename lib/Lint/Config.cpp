@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Lint/Lint.h"
+#include "onnx-energy/Support/Diagnostics.h"
 #include "onnx-energy/Target/UnitQty.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -95,11 +96,6 @@ const RuleInfo RuleTable[] = {
      "catches gradual growth that no single budget would notice.",
      Level::Error},
 };
-
-Error configError(StringRef Where, const Twine &Msg) {
-  return createStringError(inconvertibleErrorCode(),
-                           (Where + ": " + Msg).str());
-}
 
 std::string ruleIds() {
   std::string S;
@@ -195,8 +191,7 @@ Error applyRuleOption(Config &C, StringRef Rule, StringRef Key,
   RuleSetting &S = C.Rules[RI->Id];
   std::string Where = (Rule + "." + Key).str();
   auto Bad = [&](const Twine &Why) {
-    return createStringError(inconvertibleErrorCode(), "%s: %s",
-                             Where.c_str(), Why.str().c_str());
+    return fileError(Where, Why);
   };
   auto Fraction = [&](double &Into) -> Error {
     Expected<double> V = parseFraction(Value);
@@ -331,7 +326,7 @@ namespace lint {
 Error applyConfigFile(StringRef Path, Config &C) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
-    return configError(Path, "cannot read: " + Buf.getError().message());
+    return fileError(Path, "cannot read: " + Buf.getError().message());
   ConfigFile F;
   std::string Messages;
   {
@@ -358,11 +353,11 @@ Error applyConfigFile(StringRef Path, Config &C) {
   StringRef Dir = sys::path::parent_path(Path);
   for (auto &[Rule, Options] : F.Rules) {
     if (!findRule(Rule))
-      return configError(Path, "unknown rule '" + Rule + "' (rules: " +
+      return fileError(Path, "unknown rule '" + Rule + "' (rules: " +
                                    ruleIds() + ")");
     for (auto &[Key, Value] : Options)
       if (Error E = applyRuleOption(C, Rule, Key, Value, Dir))
-        return configError(Path, toString(std::move(E)));
+        return fileError(Path, toString(std::move(E)));
   }
   return Error::success();
 }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Lint/Lint.h"
+#include "onnx-energy/Support/Diagnostics.h"
 #include "onnx-energy/Ops/Catalog.h"
 #include "onnx-energy/Support/Format.h"
 #include "llvm/ADT/StringSet.h"
@@ -321,8 +322,7 @@ private:
     if (C.Baseline.empty())
       return Error::success();
     auto Bad = [&](const Twine &Why) {
-      return createStringError(inconvertibleErrorCode(), "%s: %s",
-                               C.Baseline.c_str(), Why.str().c_str());
+      return fileError(C.Baseline, Why);
     };
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
         MemoryBuffer::getFile(C.Baseline);

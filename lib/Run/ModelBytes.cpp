@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Run/Engine.h"
+#include "onnx-energy/Support/Diagnostics.h"
 #include "onnx/defs/parser.h"
 #include "onnx/onnx_pb.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -28,8 +29,7 @@ Expected<std::string> modelBytes(StringRef Path) {
       MemoryBuffer::getFile(Path, /*IsText=*/false,
                             /*RequiresNullTerminator=*/false);
   if (!B)
-    return createStringError(B.getError(), "%s: %s", Path.str().c_str(),
-                             B.getError().message().c_str());
+    return fileError(Path, B.getError().message());
   if (!isTextModel(Path))
     return (*B)->getBuffer().str();
   std::string Text;
@@ -45,17 +45,13 @@ Expected<std::string> modelBytes(StringRef Path) {
     onnx::OnnxParser Parser(Text.c_str());
     onnx::Common::Status St = Parser.Parse(M);
     if (!St.IsOK())
-      return createStringError(inconvertibleErrorCode(), "%s: %s",
-                               Path.str().c_str(), St.ErrorMessage().c_str());
+      return fileError(Path, St.ErrorMessage());
   } catch (const std::exception &E) {
-    return createStringError(inconvertibleErrorCode(), "%s: %s",
-                             Path.str().c_str(), E.what());
+    return fileError(Path, E.what());
   }
   std::string Out;
   if (!M.SerializeToString(&Out))
-    return createStringError(inconvertibleErrorCode(),
-                             "%s: cannot serialize the model",
-                             Path.str().c_str());
+    return fileError(Path, "cannot serialize the model");
   return Out;
 }
 

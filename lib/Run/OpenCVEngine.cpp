@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Run/Engine.h"
+#include "onnx-energy/Support/Diagnostics.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <opencv2/core.hpp>
@@ -186,20 +187,15 @@ openOpenCVEngine(StringRef Path, const Graph &G, ArrayRef<InputSpec> Inputs,
       E->Blobs.push_back(Blob);
     }
   } catch (const cv::Exception &Ex) {
-    return createStringError(inconvertibleErrorCode(), "%s: %s",
-                             Path.str().c_str(),
-                             explainOpenCVError(Ex.what(), G).c_str());
+    return fileError(Path, explainOpenCVError(Ex.what(), G));
   } catch (const std::exception &Ex) {
-    return createStringError(inconvertibleErrorCode(),
-                             "%s: OpenCV DNN cannot load the model: %s",
-                             Path.str().c_str(), Ex.what());
+    return fileError(Path,
+                     Twine("OpenCV DNN cannot load the model: ") + Ex.what());
   }
   // One inference now: errors that only show when layers are set up for
   // the input shapes are found before anything is metered.
   if (Error Err = E->run(1))
-    return createStringError(inconvertibleErrorCode(), "%s: %s",
-                             Path.str().c_str(),
-                             toString(std::move(Err)).c_str());
+    return fileError(Path, toString(std::move(Err)));
   return std::unique_ptr<Engine>(std::move(E));
 }
 

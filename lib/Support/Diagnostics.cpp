@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "onnx-energy/Support/Diagnostics.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace onnx_energy {
@@ -20,6 +21,11 @@ const char *severityName(Severity S) {
     return "error";
   }
   return "unknown";
+}
+
+llvm::Error fileError(llvm::StringRef Path, const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 (Path + ": " + Message).str());
 }
 
 unsigned DiagnosticList::count(Severity S) const {

@@ -9,12 +9,15 @@
 #ifndef ONNX_ENERGY_SUPPORT_DIAGNOSTICS_H
 #define ONNX_ENERGY_SUPPORT_DIAGNOSTICS_H
 
+#include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
 
 namespace llvm {
 class raw_ostream;
-}
+class StringRef;
+class Twine;
+} // namespace llvm
 
 namespace onnx_energy {
 
@@ -43,6 +46,10 @@ private:
 };
 
 const char *severityName(Severity S);
+
+/// A fatal error about a file (a model, a target, a configuration, an
+/// output): "PATH: MESSAGE", the form every tool prints before exiting 2.
+llvm::Error fileError(llvm::StringRef Path, const llvm::Twine &Message);
 
 } // namespace onnx_energy
 
